@@ -1,0 +1,8 @@
+#!/usr/bin/env node
+// The certmesh command. The workspace runs from its TypeScript sources; tsx compiles
+// them on load so that a fresh clone needs no build step.
+import { register } from 'tsx/esm/api'
+
+register()
+const { main } = await import('../src/main.ts')
+process.exitCode = await main(process.argv.slice(2))
