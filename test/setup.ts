@@ -1,3 +1,4 @@
-// Test-wide set-up. libp2p 3 needs Promise.withResolvers (Node 22); the polyfill is
-// loaded here exactly as the node entry loads it.
-export {}
+// Test-wide set-up: logs stay quiet unless a test captures them.
+import { configureLogging } from '../packages/node/src/log.js'
+
+configureLogging({ level: 'silent' })

@@ -1,0 +1,5 @@
+export * from './config.js'
+export * from './defaults.js'
+export * from './host-port.js'
+export * from './template.js'
+export { ConfigSyntaxError, parseToml } from './toml.js'
