@@ -117,7 +117,7 @@ export function loadConfig(dataDir: string): NodeConfig {
   })
 
   const listenText = r.string('http.listen', DEFAULT_HTTP_LISTEN)
-  let listen: HostPort
+  let listen: HostPort | undefined
   try {
     listen = parseHostPort(listenText)
   } catch (err) {
@@ -142,7 +142,7 @@ export function loadConfig(dataDir: string): NodeConfig {
     dataDir,
     name: r.string('node.name', 'certmesh node'),
     http: {
-      listen,
+      listen: listen!,
       ...(tlsCert !== undefined && { tlsCert: resolveIn(dataDir, tlsCert) }),
       ...(tlsKey !== undefined && { tlsKey: resolveIn(dataDir, tlsKey) }),
       maxBodyBytes: r.int('http.max_body_bytes', 64 * 1024 * 1024, 1024, 1024 * 1024 * 1024),

@@ -1,0 +1,53 @@
+import * as ed from '@noble/ed25519'
+import { sha512 } from '@noble/hashes/sha2.js'
+
+// Test support only (not exported from the package): builds the adversarial signatures
+// that separate verification rules, for the Ed25519 tests and the golden vectors.
+
+ed.hashes.sha512 = sha512
+const { Point } = ed
+const L = Point.CURVE().n
+
+/** A point of order 8 (RFC 8032 curve); its multiples are all the small-order points. */
+export const ORDER_8_POINT = Point.fromHex('26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05')
+
+function le(bytes: Uint8Array): bigint {
+  let n = 0n
+  for (let i = bytes.length - 1; i >= 0; i--) n = (n << 8n) | BigInt(bytes[i]!)
+  return n
+}
+
+function toLe32(n: bigint): Uint8Array {
+  const out = new Uint8Array(32)
+  for (let i = 0; i < 32; i++) {
+    out[i] = Number(n & 0xffn)
+    n >>= 8n
+  }
+  return out
+}
+
+/** For a small-order "public key" Q with [k]Q = O, R = [S]B verifies cofactorlessly for any message. */
+export function forgeForSmallOrderKey(): { publicKey: Uint8Array; signature: Uint8Array } {
+  const s = 0x1234567n
+  const publicKey = Point.ZERO.toBytes()
+  return { publicKey, signature: ed.etc.concatBytes(Point.BASE.multiply(s).toBytes(), toLe32(s)) }
+}
+
+/**
+ * A signature by the real key whose R carries a small-order component: the cofactored
+ * equation accepts it, the cofactorless one (certmesh's rule) rejects it.
+ */
+export function signWithMixedOrderR(message: Uint8Array, seed: Uint8Array): Uint8Array {
+  const { scalar, pointBytes } = ed.utils.getExtendedPublicKey(seed)
+  const r = ed.etc.mod(le(sha512(ed.etc.concatBytes(seed, message))), L)
+  const R = Point.BASE.multiply(r).add(ORDER_8_POINT).toBytes()
+  const k = ed.etc.mod(le(sha512(ed.etc.concatBytes(R, pointBytes, message))), L)
+  const S = ed.etc.mod(r + k * scalar, L)
+  return ed.etc.concatBytes(R, toLe32(S))
+}
+
+/** The same signature with S replaced by S + L: equal modulo L, so only the S < L check stops it. */
+export function withUnreducedS(signature: Uint8Array): Uint8Array {
+  const s = le(signature.subarray(32)) + L
+  return ed.etc.concatBytes(signature.slice(0, 32), toLe32(s))
+}
