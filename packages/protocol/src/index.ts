@@ -1,1 +1,6 @@
-export {}
+// @certmesh/protocol — pure, I/O-free building blocks shared by node and CLI.
+export * from './canonical/index.js'
+export * from './sign/index.js'
+export * from './tlp/index.js'
+export { upgradeToStix21, type UpgradeResult } from './stix/upgrade.js'
+export * from './observable/index.js'
