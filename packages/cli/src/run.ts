@@ -76,16 +76,18 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     const { name, rest } = splitCommand(argv)
     if (name === undefined || name === 'help') {
       const target = name === 'help' ? splitCommand(rest).name : undefined
-      if (target && commands[target]) {
-        io.stdout.write(commandHelp(await commands[target].load()))
+      if (target !== undefined) {
+        const entry = commands[target]
+        if (!entry) throw new UserError(`unknown command '${target}'. Run \`certmesh --help\` for the list of commands.`)
+        io.stdout.write(commandHelp(await entry.load()))
         return 0
       }
-      if (argv.includes('--version')) {
+      if (argv.includes('--version') || argv.includes('-v')) {
         io.stdout.write('certmesh 0.1.0\n')
         return 0
       }
       io.stdout.write(topHelp())
-      return name === undefined && argv.length === 0 ? 0 : argv.some((a) => a === '-h' || a === '--help') || name === 'help' ? 0 : 2
+      return 0
     }
     const entry = commands[name]
     if (!entry) throw new UserError(`unknown command '${name}'. Run \`certmesh --help\` for the list of commands.`)

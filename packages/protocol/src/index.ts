@@ -2,6 +2,7 @@
 export * from './canonical/index.js'
 export * from './sign/index.js'
 export * from './tlp/index.js'
-export { upgradeToStix21, type UpgradeResult } from './stix/upgrade.js'
+export * from './stix/index.js'
 export * from './observable/index.js'
 export * from './pattern/index.js'
+export * from './check/index.js'

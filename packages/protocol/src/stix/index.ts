@@ -1,0 +1,5 @@
+export type * from './types/index.js'
+export * from './id.js'
+export * from './timestamp.js'
+export * from './validate/index.js'
+export * from './upgrade.js'

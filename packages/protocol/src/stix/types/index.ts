@@ -1,0 +1,6 @@
+export type * from './common.js'
+export type * from './sdo.js'
+export type * from './sro.js'
+export type * from './sco.js'
+export type * from './meta.js'
+export type * from './object.js'
