@@ -44,7 +44,7 @@ export function isSupportedProperty(type: string, property: string): boolean {
 }
 
 /**
- * Normalises one observable for matching and dedup (docs/observables.md). `property` is
+ * Normalises one observable for matching and dedup (docs/protocol.md §8). `property` is
  * the object path of a STIX pattern comparison ('value', 'key', "hashes.'SHA-256'").
  * Throws ObservableError with a stable `code`.
  */

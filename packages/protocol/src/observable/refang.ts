@@ -1,6 +1,6 @@
 /**
  * Undoes the common ways analysts "defang" indicators so that nobody clicks them
- * (docs/observables.md lists them): 'hxxp://' and 'hxxps://' (any case), 'fxp://',
+ * (docs/protocol.md §8 lists them): 'hxxp://' and 'hxxps://' (any case), 'fxp://',
  * '[.]', '(.)', '{.}', '[dot]', '(dot)', '[:]', '[://]', '[@]', '[at]'. Only
  * bracketed forms are rewritten, so a plain word such as 'dot' is never touched.
  */

@@ -22,7 +22,7 @@ export const OBSERVABLE_TYPES: readonly ObservableType[] = [
 
 /**
  * One normalised observable. `key` is the dedup and lookup key:
- * `${type}:${property}=${value}` (docs/observables.md).
+ * `${type}:${property}=${value}` (docs/protocol.md §8).
  */
 export interface Observable {
   type: ObservableType

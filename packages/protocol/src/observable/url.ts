@@ -65,7 +65,7 @@ function normaliseHostPort(hostPort: string, scheme: string, schemeless: boolean
 }
 
 /**
- * url:value, by RFC 3986 §6.2.2–6.2.3 (docs/observables.md): scheme and host
+ * url:value, by RFC 3986 §6.2.2–6.2.3 (docs/protocol.md §8): scheme and host
  * lower-case, IDN host as punycode, default port removed, empty path '/', dot segments
  * resolved, percent-encoding normalised, query order and '+' kept, fragment dropped.
  * A value without a scheme is read as 'http://'.

@@ -11,7 +11,7 @@ import {
 /**
  * Reading TLP from the many ways it is written: marking ids (TLP 2.0 and 1.0), tags and
  * labels (`tlp:amber`), CLI/config arguments, and marking-definition objects.
- * The rules are written out in README.md beside this file.
+ * The rules are written out in docs/protocol.md §5.
  */
 
 const TLP_BY_MARKING_ID: ReadonlyMap<string, Tlp> = new Map<string, Tlp>([
