@@ -1,0 +1,12 @@
+import type { Database } from 'better-sqlite3'
+import { migration001Initial } from './001-initial.js'
+
+export interface Migration {
+  /** The `user_version` the database has after this migration. */
+  readonly version: number
+  readonly name: string
+  readonly up: (db: Database) => void
+}
+
+/** In order, versions 1, 2, 3, … with no gaps; append only, never edit a shipped one. */
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', up: migration001Initial }]

@@ -1,0 +1,92 @@
+import { StoreInputError } from './errors.js'
+import { toStoredVersion, VERSION_COLUMNS, type VersionRow } from './rows.js'
+import type { StatementCache } from './statements.js'
+import { parseStixTimestamp } from './timestamp.js'
+import type { ManifestEntry, PageQuery, PageResult, StoredVersion } from './types.js'
+
+/**
+ * TAXII 2.1 paging (§3.4 pagination, §3.5 filtering) over (date_added, seq). date_added is
+ * strictly increasing per node and seq is the tiebreaker, so the order is total and a
+ * cursor taken from the last row of a page never skips or repeats a row, whatever arrives
+ * in between (new rows only ever sort after existing ones).
+ *
+ * Filter lists are bound as one JSON array each (`IN (SELECT value FROM json_each(?))`), so
+ * the statement has a fixed number of variables however long the lists are, and one
+ * cached statement per query shape.
+ */
+export const MAX_PAGE_LIMIT = 10_000
+
+const MANIFEST_COLUMNS = 'v.seq, v.date_added, v.id, v.type, v.modified, v.spec_version'
+
+interface Built {
+  readonly sql: string
+  readonly params: Record<string, unknown>
+}
+
+function build(q: PageQuery, columns: string): Built {
+  if (!Number.isInteger(q.limit) || q.limit < 1 || q.limit > MAX_PAGE_LIMIT) {
+    throw new StoreInputError(`page: limit must be an integer 1-${MAX_PAGE_LIMIT}, got ${q.limit}`)
+  }
+  const where: string[] = ["v.status = 'valid'"]
+  const params: Record<string, unknown> = { limit: q.limit + 1 }
+  const versions = q.versions ?? 'last'
+  let from = 'object_version v'
+  if (versions === 'last') from = 'object_current c JOIN object_version v ON v.seq = c.seq'
+  else if (versions === 'first') {
+    where.push(`v.modified_key = (SELECT min(w.modified_key) FROM object_version w
+      WHERE w.id = v.id AND w.status = 'valid')`)
+  } else if (versions !== 'all') {
+    where.push('v.modified_key IN (SELECT value FROM json_each(@versions))')
+    params.versions = JSON.stringify(versions.map((t) => parseStixTimestamp(t, 'page versions').key))
+  }
+  if (q.addedAfter !== undefined) {
+    where.push('v.date_added > @addedAfter')
+    params.addedAfter = q.addedAfter
+  }
+  if (q.after !== undefined) {
+    where.push('(v.date_added, v.seq) > (@afterDate, @afterSeq)')
+    params.afterDate = q.after.dateAdded
+    params.afterSeq = q.after.seq
+  }
+  const lists: [keyof PageQuery & string, string][] = [['types', 'v.type'], ['ids', 'v.id'], ['specVersions', 'v.spec_version']]
+  for (const [name, column] of lists) {
+    const list = q[name] as readonly string[] | undefined
+    if (list === undefined) continue
+    where.push(`${column} IN (SELECT value FROM json_each(@${name}))`)
+    params[name] = JSON.stringify(list)
+  }
+  const sql = `SELECT ${columns} FROM ${from} WHERE ${where.join(' AND ')}
+    ORDER BY v.date_added, v.seq LIMIT @limit`
+  return { sql, params }
+}
+
+function paginate<R extends { seq: number; date_added: number }, T>(
+  rows: R[],
+  limit: number,
+  map: (r: R) => T,
+): PageResult<T> {
+  const more = rows.length > limit
+  const kept = more ? rows.slice(0, limit) : rows
+  const last = kept[kept.length - 1]
+  const items = kept.map(map)
+  return last ? { items, more, next: { dateAdded: last.date_added, seq: last.seq } } : { items, more }
+}
+
+export function page(sql: StatementCache, q: PageQuery): PageResult<StoredVersion> {
+  const b = build(q, VERSION_COLUMNS)
+  return paginate(sql.get<[Record<string, unknown>], VersionRow>(b.sql).all(b.params), q.limit, toStoredVersion)
+}
+
+type ManifestRow = { seq: number; date_added: number; id: string; type: string; modified: string; spec_version: string }
+
+export function manifest(sql: StatementCache, q: PageQuery): PageResult<ManifestEntry> {
+  const b = build(q, MANIFEST_COLUMNS)
+  return paginate(sql.get<[Record<string, unknown>], ManifestRow>(b.sql).all(b.params), q.limit, (r) => ({
+    seq: r.seq,
+    dateAdded: r.date_added,
+    id: r.id,
+    type: r.type,
+    modified: r.modified,
+    specVersion: r.spec_version,
+  }))
+}

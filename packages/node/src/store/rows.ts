@@ -1,0 +1,55 @@
+import type { StoredVersion, VersionStatus } from './types.js'
+
+/** The object_version columns every reader selects, aliased from table alias `v`. */
+export const VERSION_COLUMNS = `v.seq, v.date_added, v.id, v.type, v.spec_version, v.created, v.modified,
+  v.created_by_ref, v.signer, v.hash, v.json, v.revoked, v.tlp, v.confidence, v.valid_from, v.valid_until,
+  v.status, v.origin, v.flags`
+
+export interface VersionRow {
+  seq: number
+  date_added: number
+  id: string
+  type: string
+  spec_version: string
+  created: string
+  modified: string
+  created_by_ref: string | null
+  signer: string | null
+  hash: string
+  json: string
+  revoked: number
+  tlp: string | null
+  confidence: number | null
+  valid_from: number | null
+  valid_until: number | null
+  status: VersionStatus
+  origin: string
+  flags: string | null
+}
+
+const NO_FLAGS: readonly string[] = Object.freeze([])
+
+/** Row to API shape; `json` is passed through untouched. */
+export function toStoredVersion(r: VersionRow): StoredVersion {
+  return {
+    seq: r.seq,
+    dateAdded: r.date_added,
+    id: r.id,
+    type: r.type,
+    specVersion: r.spec_version,
+    created: r.created,
+    modified: r.modified,
+    createdByRef: r.created_by_ref,
+    signer: r.signer,
+    hash: r.hash,
+    json: r.json,
+    revoked: r.revoked === 1,
+    tlp: r.tlp,
+    confidence: r.confidence,
+    validFrom: r.valid_from,
+    validUntil: r.valid_until,
+    status: r.status,
+    origin: r.origin,
+    flags: r.flags === null ? NO_FLAGS : (JSON.parse(r.flags) as string[]),
+  }
+}

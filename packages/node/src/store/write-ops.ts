@@ -1,0 +1,196 @@
+import { networkOf } from './ip.js'
+import { keyOfMs } from './timestamp.js'
+import type { StatementCache } from './statements.js'
+import type { PreparedVersion, VersionStatus } from './types.js'
+
+export interface HeadRow {
+  seq: number | null
+  modified_key: string | null
+  type: string
+  signer: string | null
+  revoked_final: number
+}
+
+export interface SameModifiedRow {
+  seq: number
+  hash: string
+  status: VersionStatus
+}
+
+/**
+ * The write statements, one method each, shared by put(), putBatch() and
+ * recordEquivocation(). Every method runs inside a transaction opened by `Store`.
+ */
+export class WriteOps {
+  readonly #sql: StatementCache
+  readonly #now: () => number
+  #lastAdded = 0
+  /** (version, prefix) pairs already ensured in ip_prefix during this transaction. */
+  readonly #prefixesSeen = new Set<number>()
+  #futureKey: { ms: number; key: string } | undefined
+
+  constructor(sql: StatementCache, now: () => number) {
+    this.#sql = sql
+    this.#now = now
+  }
+
+  now(): number {
+    return this.#now()
+  }
+
+  /** `keyOfMs(ms)`, memoised for the common case of many puts within one clock tick. */
+  keyOf(ms: number): string {
+    if (this.#futureKey?.ms !== ms) this.#futureKey = { ms, key: keyOfMs(ms) }
+    return this.#futureKey.key
+  }
+
+  /** Called at the start of each write transaction: the file, not memory, holds the last date_added. */
+  begin(): void {
+    // Per transaction only: after a rollback the rows these remember are gone too.
+    this.#prefixesSeen.clear()
+    this.#lastAdded = this.#sql.get<[], { d: number | null }>('SELECT max(date_added) AS d FROM object_version').get()?.d ?? 0
+  }
+
+  /** TAXII date_added in microseconds, strictly increasing even when the clock stalls or steps back. */
+  #nextDateAdded(): number {
+    const d = Math.max(Math.floor(this.#now() * 1000), this.#lastAdded + 1)
+    this.#lastAdded = d
+    return d
+  }
+
+  sameModified(id: string, modifiedKey: string): SameModifiedRow[] {
+    return this.#sql
+      .get<[string, string], SameModifiedRow>('SELECT seq, hash, status FROM object_version WHERE id = ? AND modified_key = ? ORDER BY seq')
+      .all(id, modifiedKey)
+  }
+
+  head(id: string): HeadRow | undefined {
+    return this.#sql
+      .get<[string], HeadRow>('SELECT seq, modified_key, type, signer, revoked_final FROM object_current WHERE id = ?')
+      .get(id)
+  }
+
+  body(seq: number): { modified: string; hash: string; json: string } {
+    const r = this.#sql.get<[number], { modified: string; hash: string; json: string }>(
+      'SELECT modified, hash, json FROM object_version WHERE seq = ?',
+    ).get(seq)
+    if (!r) throw new Error(`object_version seq ${seq} vanished inside a transaction`)
+    return r
+  }
+
+  insertVersion(v: PreparedVersion, modifiedKey: string, status: VersionStatus): number {
+    const info = this.#sql
+      .get<unknown[]>(
+        `INSERT INTO object_version (date_added, id, type, spec_version, created, modified, modified_key,
+           created_by_ref, signer, hash, json, revoked, tlp, confidence, valid_from, valid_until, status, origin, flags)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        this.#nextDateAdded(), v.id, v.type, v.specVersion, v.created, v.modified, modifiedKey,
+        v.createdByRef ?? null, v.signer ?? null, v.hash, v.json, v.revoked ? 1 : 0, v.tlp, v.confidence ?? null,
+        v.validFrom ?? null, v.validUntil ?? null, status, v.origin,
+        v.flags !== undefined && v.flags.length > 0 ? JSON.stringify(v.flags) : null,
+      )
+    const seq = Number(info.lastInsertRowid)
+    // Quarantined bodies are proof, never current, so they are kept out of the lookup indexes.
+    if (status === 'valid') this.#index(seq, v)
+    return seq
+  }
+
+  #index(seq: number, v: PreparedVersion): void {
+    const obs = this.#sql.get<unknown[]>(
+      'INSERT OR IGNORE INTO observable (seq, id, key, type, property, value) VALUES (?, ?, ?, ?, ?, ?)',
+    )
+    const net = this.#sql.get<unknown[]>(
+      'INSERT OR IGNORE INTO ip_network (seq, key, ip_version, prefix, network) VALUES (?, ?, ?, ?, ?)',
+    )
+    const prefix = this.#sql.get<unknown[]>('INSERT OR IGNORE INTO ip_prefix (ip_version, prefix) VALUES (?, ?)')
+    for (const o of v.observables) {
+      obs.run(seq, v.id, o.key, o.type, o.property, o.value)
+      if (o.network) {
+        net.run(seq, o.key, o.network.version, o.network.prefix, networkOf(o.network.bytes, o.network.prefix))
+        const pair = o.network.version * 256 + o.network.prefix
+        if (!this.#prefixesSeen.has(pair)) {
+          prefix.run(o.network.version, o.network.prefix)
+          this.#prefixesSeen.add(pair)
+        }
+      }
+    }
+  }
+
+  insertHead(id: string, type: string, signer: string | null, seq: number | null, modifiedKey: string | null, revoked: boolean): void {
+    this.#sql
+      .get<unknown[]>('INSERT INTO object_current (id, seq, modified_key, type, signer, revoked_final) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(id, seq, modifiedKey, type, signer, revoked ? 1 : 0)
+  }
+
+  setCurrent(id: string, seq: number | null, modifiedKey: string | null, revokedFinal: boolean): void {
+    this.#sql
+      .get<unknown[]>('UPDATE object_current SET seq = ?, modified_key = ?, revoked_final = ? WHERE id = ?')
+      .run(seq, modifiedKey, revokedFinal ? 1 : 0, id)
+  }
+
+  /**
+   * After a quarantine the current version may have to fall back: the latest valid version,
+   * a revoked one first because revocation is final (DESIGN.md invariant 3).
+   */
+  recomputeCurrent(id: string): void {
+    const best = this.#sql
+      .get<[string], { seq: number; modified_key: string }>(
+        `SELECT seq, modified_key FROM object_version WHERE id = ? AND status = 'valid'
+         ORDER BY revoked DESC, modified_key DESC, seq DESC LIMIT 1`,
+      )
+      .get(id)
+    this.#sql
+      .get<unknown[]>('UPDATE object_current SET seq = ?, modified_key = ? WHERE id = ?')
+      .run(best?.seq ?? null, best?.modified_key ?? null, id)
+  }
+
+  /** Returns how many versions changed status. */
+  quarantine(id: string, modifiedKey: string): number {
+    return this.#sql
+      .get<unknown[]>("UPDATE object_version SET status = 'quarantined' WHERE id = ? AND modified_key = ? AND status = 'valid'")
+      .run(id, modifiedKey).changes
+  }
+
+  /** Stores one proof pair (ordered by hash so a pair is recorded once); returns false if already known. */
+  insertProof(p: {
+    id: string; modified: string; modifiedKey: string; signer: string | null; origin: string
+    a: { hash: string; json: string }; b: { hash: string; json: string }
+  }): boolean {
+    const [x, y] = p.a.hash < p.b.hash ? [p.a, p.b] : [p.b, p.a]
+    return (
+      this.#sql
+        .get<unknown[]>(
+          `INSERT OR IGNORE INTO equivocation (id, modified, modified_key, signer, hash_a, json_a, hash_b, json_b, origin, detected_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(p.id, p.modified, p.modifiedKey, p.signer, x.hash, x.json, y.hash, y.json, p.origin, this.#now()).changes === 1
+    )
+  }
+
+  flagOrigin(origin: string, reason: string): void {
+    const now = this.#now()
+    this.#sql
+      .get<unknown[]>(
+        `INSERT INTO origin_flag (origin, reason, count, first_at, last_at) VALUES (?, ?, 1, ?, ?)
+         ON CONFLICT (origin, reason) DO UPDATE SET count = count + 1, last_at = excluded.last_at`,
+      )
+      .run(origin, reason, now, now)
+  }
+
+  setCursor(peer: string, seq: number): void {
+    this.#sql
+      .get<unknown[]>(
+        `INSERT INTO peer_cursor (peer_id, seq, updated_at) VALUES (?, ?, ?)
+         ON CONFLICT (peer_id) DO UPDATE SET seq = excluded.seq, updated_at = excluded.updated_at`,
+      )
+      .run(peer, seq, this.#now())
+  }
+
+  setMeta(key: string, value: string): void {
+    this.#sql
+      .get<unknown[]>('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+      .run(key, value)
+  }
+}
