@@ -4,5 +4,8 @@
 import { register } from 'tsx/esm/api'
 
 register()
+const { configureLogging } = await import('@certmesh/node')
+// Commands other than `start` log only warnings; `start` raises the level itself.
+configureLogging({ level: 'warn' })
 const { main } = await import('../src/main.ts')
 process.exitCode = await main(process.argv.slice(2))

@@ -7,7 +7,28 @@ import { UserError } from './errors.js'
 export const globalOptions = {
   help: { type: 'boolean', short: 'h' },
   data: { type: 'string' },
+  url: { type: 'string' },
+  token: { type: 'string' },
 } as const
+
+/**
+ * Errors from the node library whose message already says what went wrong and what to
+ * do (a bad config, a port in use, a missing key): shown without a stack trace.
+ */
+const USER_FACING = new Set([
+  'ConfigError',
+  'ListenError',
+  'KeyFileError',
+  'NodeNotInitialisedError',
+  'StoreError',
+  'StoreDurabilityError',
+  'StoreSchemaTooNewError',
+  'StoreSchemaOutdatedError',
+  'BadRequestError',
+  'ConflictError',
+  'NotFoundError',
+  'ForbiddenError',
+])
 
 function processIo(): Io {
   return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() }
@@ -25,8 +46,11 @@ function topHelp(): string {
     ...lines,
     '',
     'Global options:',
-    '  --data DIR   the node\'s data directory (default: ./.certmesh)',
-    '  -h, --help   show help for certmesh or for a command',
+    '  --data DIR     the node\'s data directory (default: $CERTMESH_DATA or ./.certmesh)',
+    '  --url URL      talk to the node at URL instead (default: $CERTMESH_URL, or the',
+    '                 address in the data directory\'s config)',
+    '  --token TOKEN  API token (default: $CERTMESH_TOKEN, or the data directory\'s admin token)',
+    '  -h, --help     show help for certmesh or for a command',
     '',
     'Run `certmesh <command> --help` for the options of one command.',
     '',
@@ -41,7 +65,7 @@ export function commandHelp(cmd: Command): string {
 function splitCommand(argv: string[]): { name: string | undefined; rest: string[] } {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!
-    if (a === '--data') {
+    if (a === '--data' || a === '--url' || a === '--token') {
       i++
       continue
     }
@@ -96,6 +120,10 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     if (err instanceof UserError) {
       io.stderr.write(`certmesh: ${err.message}\n`)
       return err.exitCode
+    }
+    if (err instanceof Error && USER_FACING.has(err.name)) {
+      io.stderr.write(`certmesh: ${err.message}\n`)
+      return 1
     }
     const e = err as Error
     io.stderr.write(`certmesh: unexpected error: ${e?.stack ?? String(err)}\n`)

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import { activeIndicators } from './active.js'
+import { FeedQueries } from './feed-changes.js'
 import { lookupIp, lookupKey, lookupKeys } from './lookup.js'
 import { manifest, page } from './page.js'
 import { toStoredVersion, VERSION_COLUMNS, type VersionRow } from './rows.js'
@@ -114,6 +115,11 @@ export class StoreReader {
 
   activeIndicators(q: ActiveQuery): Generator<ActiveIndicator, void, undefined> {
     return activeIndicators(this.sql, q)
+  }
+
+  /** Firewall-feed queries: active pages, changes in a window (feed-changes.ts). */
+  feeds(): FeedQueries {
+    return new FeedQueries(this.sql)
   }
 
   count(): StoreCounts {

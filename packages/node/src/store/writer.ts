@@ -1,3 +1,5 @@
+import { TokenTable } from './tokens.js'
+import { PeerTable } from './peers.js'
 import type { Database, Transaction } from 'better-sqlite3'
 import type { Logger } from '../log.js'
 import { StoreInputError } from './errors.js'
@@ -28,8 +30,15 @@ export class Store extends StoreReader {
   readonly #proof: Transaction<(a: PreparedVersion, b: PreparedVersion, origin: string) => EquivocationResult>
   readonly #cursor: Transaction<(peer: string, seq: number) => void>
 
+  /** API tokens (serve/http/auth owns the crypto). */
+  readonly tokens: TokenTable
+  /** Trusted sync peers (the sync layer owns the policy). */
+  readonly peers: PeerTable
+
   constructor(db: Database, path: string, opts: { now: () => number; logger?: Logger }) {
     super(db, path)
+    this.tokens = new TokenTable(db)
+    this.peers = new PeerTable(db)
     const ops = new WriteOps(this.sql, opts.now)
     this.#ops = ops
     this.#log = opts.logger

@@ -1,0 +1,28 @@
+/**
+ * Fixed values of the ingest pipeline. The two namespaces are random UUIDs chosen once
+ * for certmesh: deterministic ids (RFC 9562 §5.5 UUIDv5) make re-importing a MISP event
+ * or re-adopting a STIX object find what the first import created. They MUST NOT change.
+ */
+
+/** `report--` ids of MISP events: UUIDv5(REPORT_NAMESPACE, `<our identity id>|<event uuid>`). */
+export const REPORT_NAMESPACE = '14980943-f0cc-4031-827e-d492bc68ca27'
+
+/** Adopted objects and their derived-from relationships: UUIDv5(ADOPT_NAMESPACE, `<our identity id>|<original id>`). */
+export const ADOPT_NAMESPACE = 'a7a4d533-99f3-4f26-b0f5-835694be7274'
+
+/** Versions written per store transaction: big enough to amortise the fsync of synchronous=FULL. */
+export const BATCH_SIZE = 1000
+
+/** Progress is reported about this many times over a whole import (every ~1 %). */
+export const PROGRESS_STEPS = 100
+
+/** Prefix of the pseudo-observable that indexes an indicator by its pattern dedup key (docs/protocol.md §7.5). */
+export const PATTERN_KEY_PREFIX = 'pattern:'
+
+/** Milliseconds in a day, for validity_days. */
+export const DAY_MS = 86_400_000
+
+/** Origin of versions written by an analyst through the API (store `origin`). */
+export const ORIGIN_LOCAL = 'local'
+/** Origin of versions that came from an imported file. */
+export const ORIGIN_IMPORT = 'import'

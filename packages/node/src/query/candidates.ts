@@ -1,0 +1,83 @@
+import { ipNetwork, parentDomains, type Observable } from '@certmesh/protocol'
+import type { ObservableMatch, StoreReader } from '../store/index.js'
+import type { MatchKind } from './types.js'
+
+/**
+ * Which stored observables answer a looked-up observable, and how (docs/http-api.md,
+ * LookupMatch.match), most specific first:
+ * - `exact`: the same normalised key; for an IP or CIDR also an indicated network equal to
+ *   the asked one;
+ * - `cidr`: an indicated network that contains the asked address or block (a block asked
+ *   for matches networks that contain all of it, not ones inside it);
+ * - `parent-domain`: for a domain, an indicated parent domain (nearest first); for a URL,
+ *   its host or a parent of the host as an indicated domain. A URL whose host is an IP
+ *   address matches networks containing that address, as `cidr`.
+ * The store answers with current versions only; several rows of one object may come back.
+ */
+export interface Candidate {
+  readonly match: ObservableMatch
+  readonly kind: MatchKind
+}
+
+export function candidatesFor(store: StoreReader, o: Observable): Candidate[] {
+  const out: Candidate[] = store.lookupObservable(o.key).map((match) => ({ match, kind: 'exact' as const }))
+  if (o.type === 'ipv4-addr' || o.type === 'ipv6-addr') {
+    containing(store, o.value, out, true)
+  } else if (o.type === 'domain-name') {
+    domains(store, parentDomains(o.value), out)
+  } else if (o.type === 'url') {
+    const host = urlHost(o.value)
+    if (host === undefined) return out
+    if (host.startsWith('[')) containing(store, host.slice(1, -1), out, false)
+    else if (/^\d+\.\d+\.\d+\.\d+$/.test(host)) containing(store, host, out, false)
+    else domains(store, [host, ...parentDomains(host)], out)
+  }
+  return out
+}
+
+/** Networks containing `value` (an address or block). */
+function containing(store: StoreReader, value: string, out: Candidate[], exactWhenEqual: boolean): void {
+  let net: ReturnType<typeof ipNetwork>
+  try {
+    net = ipNetwork(value)
+  } catch {
+    return
+  }
+  for (const m of store.lookupIp(net.version, net.bytes)) {
+    // lookupIp masks the asked bytes at every stored prefix; a longer stored prefix is a
+    // network inside the asked block, not one containing it.
+    if (m.prefix > net.prefix) continue
+    out.push({ match: m, kind: exactWhenEqual && m.prefix === net.prefix ? 'exact' : 'cidr' })
+  }
+}
+
+function domains(store: StoreReader, names: readonly string[], out: Candidate[]): void {
+  if (names.length === 0) return
+  const rank = new Map(names.map((n, i) => [`domain-name:value=${n}`, i]))
+  const found = store.lookupDomainKeys([...rank.keys()])
+  found.sort((a, b) => (rank.get(a.key) ?? 0) - (rank.get(b.key) ?? 0))
+  for (const match of found) out.push({ match, kind: 'parent-domain' })
+}
+
+/**
+ * The host of a normalised URL (`scheme://[user@]host[:port]/…`, see normaliseUrl):
+ * lower-case, punycode, IPv6 in brackets. Undefined when there is no authority.
+ */
+export function urlHost(url: string): string | undefined {
+  const start = url.indexOf('://')
+  if (start < 0) return undefined
+  let end = url.length
+  for (const c of ['/', '?', '#']) {
+    const i = url.indexOf(c, start + 3)
+    if (i >= 0 && i < end) end = i
+  }
+  const authority = url.slice(start + 3, end)
+  const hostPort = authority.slice(authority.lastIndexOf('@') + 1)
+  if (hostPort.startsWith('[')) {
+    const close = hostPort.indexOf(']')
+    return close < 0 ? undefined : hostPort.slice(0, close + 1)
+  }
+  const colon = hostPort.indexOf(':')
+  const host = colon < 0 ? hostPort : hostPort.slice(0, colon)
+  return host === '' ? undefined : host
+}

@@ -1,0 +1,35 @@
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { PayloadTooLargeError } from '../../errors.js'
+import { createLogger } from '../../log.js'
+import type { CertmeshNode } from '../../node.js'
+import { requireToken } from './auth.js'
+import type { HttpEnv } from './context.js'
+import { errorResponse } from './errors.js'
+import { analystRoutes } from './routes/analyst.js'
+import { healthRoutes } from './routes/health.js'
+
+/**
+ * The node's HTTP API (docs/http-api.md). Sub-apps per concern are mounted with
+ * app.route(); errors become responses in exactly one place (errors.ts).
+ */
+export function buildApp(node: CertmeshNode): Hono<HttpEnv> {
+  const log = createLogger('http')
+  const app = new Hono<HttpEnv>()
+  app.onError((err, c) => errorResponse(c, err, log))
+  app.notFound((c) => c.json({ error: { code: 'not-found', message: `no route ${c.req.method} ${c.req.path}`, details: [] } }, 404))
+  // Enforced on the streamed body, chunked or not, not only on Content-Length.
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: node.config.http.maxBodyBytes,
+      onError: () => {
+        throw new PayloadTooLargeError(node.config.http.maxBodyBytes)
+      },
+    }),
+  )
+  app.route('/', healthRoutes())
+  app.use('/api/*', requireToken(node.store.tokens))
+  app.route('/api/v1', analystRoutes(node))
+  return app
+}

@@ -1,0 +1,24 @@
+import type { MiddlewareHandler } from 'hono'
+import { tokenFromAuthorization, verifyToken } from '../../auth/tokens.js'
+import { ForbiddenError, UnauthorizedError } from '../../errors.js'
+import type { TokenTable } from '../../store/tokens.js'
+import type { HttpEnv } from './context.js'
+
+/** Requires a valid API token (Bearer or Basic) and puts its record on the context. */
+export function requireToken(tokens: TokenTable): MiddlewareHandler<HttpEnv> {
+  return async (c, next) => {
+    const presented = tokenFromAuthorization(c.req.header('authorization'))
+    if (presented === undefined) throw new UnauthorizedError()
+    const record = verifyToken(tokens, presented)
+    if (!record) throw new UnauthorizedError('the API token is wrong or has been revoked')
+    c.set('token', record)
+    await next()
+  }
+}
+
+export function requireAdmin(): MiddlewareHandler<HttpEnv> {
+  return async (c, next) => {
+    if (!c.get('token').rights.admin) throw new ForbiddenError('this needs an admin token')
+    await next()
+  }
+}
