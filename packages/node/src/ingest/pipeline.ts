@@ -3,7 +3,7 @@
  * equivalent one. Shared by the API (one indicator) and file imports (many): build the
  * pattern, dedup, build + sign, prepare, queue the write.
  */
-import { buildPattern, canonicalize, parsePattern, patternDedupKey, type Observable } from '@certmesh/protocol'
+import { buildPattern, canonicalize, type Observable } from '@certmesh/protocol'
 import type { Store } from '../store/index.js'
 import { BatchWriter } from './batch.js'
 import type { IngestDeps } from './context.js'
@@ -11,6 +11,17 @@ import { DedupIndex } from './dedup.js'
 import { buildIndicator, validityWindow, type IndicatorAttributes, type IndicatorContext } from './indicator.js'
 import { prepareVersion } from './prepare.js'
 import { rejected, type IngestItem, type ReportBuilder } from './report.js'
+
+/**
+ * The dedup key (docs/protocol.md §7.5) of a pattern buildPattern made from ONE
+ * normalised observable is the pattern itself: one comparison (nothing to sort), a value
+ * already normalised, hash names already canonical, and buildPattern quotes and escapes
+ * exactly as printPattern does (§8.12, §7.3). pipeline.test.ts checks this for every
+ * observable type, so the hot path skips parsing the pattern it has just written.
+ */
+export function singleObservableDedupKey(pattern: string): string {
+  return pattern
+}
 
 export class IndicatorPipeline {
   readonly writer: BatchWriter
@@ -34,8 +45,7 @@ export class IndicatorPipeline {
     const window = validityWindow(o, attrs, this.#ctx)
     if (typeof window === 'string') return this.report.add(rejected('invalid-validity', window, { type: 'indicator', value: o.value, ...(source !== undefined && { source }) }))
     const pattern = buildPattern(o)
-    const parsed = parsePattern(pattern)
-    const dedupKey = patternDedupKey(parsed)
+    const dedupKey = singleObservableDedupKey(pattern)
     const existing = this.#dedup.find(dedupKey, window[1])
     if (existing !== undefined) {
       return this.report.add({ ...base, status: 'unchanged', id: existing.id, ...(existing.flags.length > 0 && { flags: [...existing.flags] }) })
@@ -45,7 +55,7 @@ export class IndicatorPipeline {
       origin: this.origin,
       signer: this.deps.signer.publicKeyB64,
       ...(this.deps.matcher !== undefined && { matcher: this.deps.matcher }),
-      pattern: parsed,
+      known: { observables: [o], dedupKey },
     })
     const slot = this.report.add({ ...base, id: version.id, ...(version.flags !== undefined && { flags: [...version.flags] }) })
     this.#dedup.remember(dedupKey, { id: version.id, flags: version.flags ?? [] })

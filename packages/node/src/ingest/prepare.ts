@@ -28,6 +28,11 @@ export interface PrepareOptions {
   matcher?: WarninglistMatcher
   /** The already parsed `pattern`, so the pipeline parses each pattern once. */
   pattern?: Pattern
+  /**
+   * For an indicator the caller built itself from known observables: the normalised
+   * observables and the pattern's dedup key, so nothing is parsed or extracted again.
+   */
+  known?: { observables: readonly Observable[]; dedupKey: string }
 }
 
 export class PrepareError extends Error {
@@ -43,8 +48,15 @@ export function patternObservable(dedupKey: string): PreparedObservable {
   return { key: PATTERN_KEY_PREFIX + dedupKey, type: 'pattern', property: 'dedup', value: dedupKey }
 }
 
+/** Millisecond-precision UTC, as this node writes: Date.parse reads it exactly and fast. */
+const MS_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
+
 function epochMs(obj: Record<string, unknown>, name: string): number | undefined {
   const v = obj[name]
+  if (typeof v === 'string' && MS_TIMESTAMP.test(v)) {
+    const ms = Date.parse(v)
+    if (Number.isFinite(ms)) return ms
+  }
   return isStixTimestamp(v) ? parseStixTimestamp(v).epochMs : undefined
 }
 
@@ -54,9 +66,13 @@ function toPrepared(o: Observable): PreparedObservable {
   return { key: o.key, type: o.type, property: o.property, value: o.value, network: { version: n.version, bytes: n.bytes, prefix: n.prefix } }
 }
 
-function indicatorObservables(obj: Record<string, unknown>, given: Pattern | undefined): { list: PreparedObservable[]; observables: Observable[] } {
+function indicatorObservables(obj: Record<string, unknown>, opts: PrepareOptions): { list: PreparedObservable[]; observables: readonly Observable[] } {
   if (obj.pattern_type !== 'stix' || typeof obj.pattern !== 'string') return { list: [], observables: [] }
-  let pattern = given
+  if (opts.known !== undefined) {
+    const { observables, dedupKey } = opts.known
+    return { list: [...observables.map(toPrepared), patternObservable(dedupKey)], observables }
+  }
+  let pattern = opts.pattern
   if (pattern === undefined) {
     try {
       pattern = parsePattern(obj.pattern)
@@ -94,7 +110,7 @@ export function prepareVersion(obj: Record<string, unknown>, json: string, opts:
   }
   const created = obj.created
   const modified = typeof obj.modified === 'string' ? obj.modified : created
-  const { list, observables } = type === 'indicator' ? indicatorObservables(obj, opts.pattern) : { list: [], observables: [] }
+  const { list, observables } = type === 'indicator' ? indicatorObservables(obj, opts) : { list: [], observables: [] }
   const flags = warninglistFlags(observables, opts.matcher)
   const confidence = obj.confidence
   const validFrom = epochMs(obj, 'valid_from')

@@ -80,6 +80,7 @@ export class ReportBuilder {
 }
 
 /** A rejected item. */
-export function rejected(reason: string, message: string, extra: Omit<IngestItem, 'status' | 'reason' | 'message'> = {}): IngestItem {
-  return { status: 'rejected', ...extra, reason, message }
+export function rejected(reason: string, message: string, extra: Partial<IngestItem> = {}): IngestItem {
+  const { status: _s, flags: _f, ...rest } = extra
+  return { ...rest, status: 'rejected', reason, message }
 }

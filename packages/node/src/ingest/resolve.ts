@@ -5,6 +5,7 @@
  */
 import {
   detectObservable,
+  makeObservable,
   normaliseObservable,
   ObservableError,
   resolveTypedValue,
@@ -54,7 +55,8 @@ function detect(value: string): Resolved {
     const shown = value.length > 80 ? `${value.slice(0, 80)}…` : value
     return fail('invalid-value', `'${shown}' is not a recognisable indicator (IP address or CIDR, domain, URL with scheme, e-mail address, MD5/SHA-1/SHA-256/SHA-512 hash or registry key)`)
   }
-  return { ok: true, observables: [normaliseObservable(found.type, found.property, found.value)] }
+  // detectObservable has already normalised the value.
+  return { ok: true, observables: [makeObservable(found.type, found.property, found.value)] }
 }
 
 export function resolveCandidate(c: IndicatorCandidate): Resolved {
