@@ -20,17 +20,21 @@ export interface Candidate {
 }
 
 export function candidatesFor(store: StoreReader, o: Observable): Candidate[] {
-  const out: Candidate[] = store.lookupObservable(o.key).map((match) => ({ match, kind: 'exact' as const }))
+  const out: Candidate[] = []
   if (o.type === 'ipv4-addr' || o.type === 'ipv6-addr') {
+    // Every indexed address carries its network (store README, ip_network), so one
+    // containment probe answers the equal network (exact) and the containing ones.
     containing(store, o.value, out, true)
   } else if (o.type === 'domain-name') {
-    domains(store, parentDomains(o.value), out)
-  } else if (o.type === 'url') {
-    const host = urlHost(o.value)
+    // The name and its parents in one query; the name itself ranks first.
+    domains(store, [o.value, ...parentDomains(o.value)], out, o.key)
+  } else {
+    for (const match of store.lookupObservable(o.key)) out.push({ match, kind: 'exact' })
+    const host = o.type === 'url' ? urlHost(o.value) : undefined
     if (host === undefined) return out
     if (host.startsWith('[')) containing(store, host.slice(1, -1), out, false)
     else if (/^\d+\.\d+\.\d+\.\d+$/.test(host)) containing(store, host, out, false)
-    else domains(store, [host, ...parentDomains(host)], out)
+    else domains(store, [host, ...parentDomains(host)], out, undefined)
   }
   return out
 }
@@ -51,12 +55,12 @@ function containing(store: StoreReader, value: string, out: Candidate[], exactWh
   }
 }
 
-function domains(store: StoreReader, names: readonly string[], out: Candidate[]): void {
-  if (names.length === 0) return
+/** Indicated domains among `names` (nearest first); `exactKey` is the asked name's own key. */
+function domains(store: StoreReader, names: readonly string[], out: Candidate[], exactKey: string | undefined): void {
   const rank = new Map(names.map((n, i) => [`domain-name:value=${n}`, i]))
   const found = store.lookupDomainKeys([...rank.keys()])
   found.sort((a, b) => (rank.get(a.key) ?? 0) - (rank.get(b.key) ?? 0))
-  for (const match of found) out.push({ match, kind: 'parent-domain' })
+  for (const match of found) out.push({ match, kind: match.key === exactKey ? 'exact' : 'parent-domain' })
 }
 
 /**

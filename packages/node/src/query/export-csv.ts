@@ -1,5 +1,6 @@
 import type { StoreReader } from '../store/index.js'
-import { keepsObservable, type CheckedExport } from './export-options.js'
+import { activeFeed } from './active-feed.js'
+import type { CheckedExport } from './export-options.js'
 
 /**
  * The CSV feed: one row per observable of each active indicator, in the columns the CSV
@@ -34,35 +35,20 @@ export function csvTypeName(type: string, property: string): string {
 
 export function* csvChunks(store: StoreReader, o: CheckedExport): Generator<string, void, undefined> {
   yield `${CSV_EXPORT_HEADER.join(',')}\r\n`
-  const q = {
-    now: o.now,
-    ...(o.filter.storeType !== undefined ? { type: o.filter.storeType } : {}),
-    ...(o.minConfidence !== undefined ? { minConfidence: o.minConfidence } : {}),
-  }
-  for (const a of store.activeIndicators(q)) {
-    const rows = a.observables.filter((ob) => keepsObservable(o.filter, ob.type, ob.property))
-    if (rows.length === 0) continue
-    const extra = csvExtras(a.object.json)
-    const tail = [a.object.tlp ?? '', a.object.confidence === null ? '' : String(a.object.confidence), extra.validUntil, extra.labels, extra.description]
+  for (const a of activeFeed(store, o)) {
+    const v = a.version
+    const labels = Array.isArray(a.object.labels) ? a.object.labels.filter((l): l is string => typeof l === 'string') : []
+    const tail = [
+      v.tlp ?? '',
+      v.confidence === null ? '' : String(v.confidence),
+      typeof a.object.valid_until === 'string' ? a.object.valid_until : '',
+      labels.join(';'),
+      typeof a.object.description === 'string' ? a.object.description : '',
+    ]
       .map(csvField)
       .join(',')
     let out = ''
-    for (const ob of rows) out += `${csvField(ob.value)},${csvField(csvTypeName(ob.type, ob.property))},${tail}\r\n`
+    for (const ob of a.observables) out += `${csvField(ob.value)},${csvField(csvTypeName(ob.type, ob.property))},${tail}\r\n`
     yield out
-  }
-}
-
-function csvExtras(json: string): { validUntil: string; labels: string; description: string } {
-  let o: Record<string, unknown> = {}
-  try {
-    o = JSON.parse(json) as Record<string, unknown>
-  } catch {
-    // The store holds validated JSON; an unreadable body just exports without extras.
-  }
-  const labels = Array.isArray(o.labels) ? o.labels.filter((l): l is string => typeof l === 'string') : []
-  return {
-    validUntil: typeof o.valid_until === 'string' ? o.valid_until : '',
-    labels: labels.join(';'),
-    description: typeof o.description === 'string' ? o.description : '',
   }
 }

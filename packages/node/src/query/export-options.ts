@@ -31,7 +31,7 @@ export const CONTENT_TYPES: Readonly<Record<ExportFormat, string>> = {
   txt: 'text/plain; charset=utf-8',
 }
 
-/** Which observables a csv/txt export keeps. `storeType` is pushed down into SQL. */
+/** Which observables a csv/txt export keeps. */
 export interface ObservableFilter {
   readonly storeType?: string
   readonly types?: ReadonlySet<string>
@@ -100,6 +100,7 @@ export function checkExportOptions(o: ExportOptions): CheckedExport {
 /** True when a csv/txt export keeps this observable (the ingest pseudo-observables never). */
 export function keepsObservable(f: ObservableFilter, type: string, property: string): boolean {
   if (!isObservableType(type)) return false
+  if (f.storeType !== undefined && type !== f.storeType) return false
   if (f.types !== undefined && !f.types.has(type)) return false
   return f.property === undefined || f.property === property
 }

@@ -1,5 +1,6 @@
 import { uuidV4 } from '@certmesh/protocol'
 import type { PageCursor, StoredVersion, StoreReader } from '../store/index.js'
+import { feedActive, meetsConfidence } from './active-feed.js'
 import type { CheckedExport } from './export-options.js'
 import { allReferences, metaReferences, resolveReference } from './references.js'
 
@@ -11,8 +12,8 @@ const PAGE = 1000
  * markings and extension-definitions; for those added objects only their own creators,
  * markings and extension-definitions (so a report does not drag the whole graph in).
  *
- * Each object is the stored JSON text spliced in as is: re-serialising would be harmless
- * for JSON.parse but is not needed, and the exact bytes are what was signed and hashed.
+ * Each object is the stored JSON text spliced in as is (DESIGN.md, Storage: kept byte for
+ * byte): it is what was hashed, and no re-serialisation can alter what was signed.
  * A bundle with nothing to carry has no `objects` (§8: the list, when present, is not
  * empty). Without `includeRevoked`, revoked, expired, not-yet-valid and warninglist-
  * flagged objects are left out, as in the feeds.
@@ -64,14 +65,7 @@ export function* stixChunks(store: StoreReader, o: CheckedExport): Generator<str
 }
 
 function keeps(v: StoredVersion, o: CheckedExport): boolean {
-  if (o.minConfidence !== undefined && (v.confidence === null || v.confidence < o.minConfidence)) return false
-  if (o.includeRevoked) return true
-  return (
-    !v.revoked &&
-    v.flags.length === 0 &&
-    (v.validUntil === null || v.validUntil > o.now) &&
-    (v.validFrom === null || v.validFrom <= o.now)
-  )
+  return meetsConfidence(v, o.minConfidence) && (o.includeRevoked || feedActive(v, o.now))
 }
 
 function parse(json: string): Record<string, unknown> {

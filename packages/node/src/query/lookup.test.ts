@@ -92,6 +92,9 @@ describe('Lookup: matching', () => {
     expect(matched(one('203.0.113.0/24'))).toEqual([['net24', 'exact']])
     // A wider block is not inside the indicated /24.
     expect(matched(one('203.0.112.0/23'))).toEqual([])
+    // A block sharing its first address with an indicated, smaller network does not match it.
+    expect(matched(one('10.20.0.0/15'))).toEqual([])
+    expect(matched(one('10.20.0.0/16'))).toEqual([['net16', 'exact']])
     expect(matched(one('203.0.114.1'))).toEqual([])
   })
 

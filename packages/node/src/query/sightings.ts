@@ -6,8 +6,9 @@ import type { SightingSummary } from './types.js'
  * §5.3: `sighting_of_ref`, `count`, `last_seen`; the reporter is `created_by_ref`).
  *
  * The store has no index on `sighting_of_ref`, so this keeps one in memory, fed
- * incrementally from the TAXII order (date_added, seq): `refresh()` reads only the sighting
- * versions added since the last call, which is one index seek when nothing is new. Every
+ * incrementally from the TAXII order (date_added, seq): `refresh()` reads only the rows
+ * added since the last call, which is one index seek when nothing is new. The first call
+ * walks the whole log once (no index on type). Every
  * version is read (not only current ones) and the latest `modified` wins, a revoked one
  * for good, so a late-arriving older version never overrides a newer one.
  * Not followed: a current version that loses its place to an older one after an
@@ -32,11 +33,18 @@ export class SightingIndex {
   constructor(private readonly store: StoreReader) {}
 
   refresh(): void {
+    // The newest row of the whole log, read before scanning: every row at or before it is
+    // already visible, so the next scan may start after it even if it is no sighting
+    // (otherwise a quiet sighting log would be rescanned from its last entry every time).
+    const newest = this.store.since(this.store.lastSeq() - 1, 1)[0]
     for (;;) {
       const page = this.store.page({ types: ['sighting'], versions: 'all', limit: PAGE, ...(this.after ? { after: this.after } : {}) })
       for (const v of page.items) this.add(v)
       if (page.next !== undefined) this.after = page.next
-      if (!page.more) return
+      if (!page.more) break
+    }
+    if (newest !== undefined && (this.after === undefined || newest.dateAdded > this.after.dateAdded)) {
+      this.after = { dateAdded: newest.dateAdded, seq: newest.seq }
     }
   }
 
