@@ -48,21 +48,25 @@ export function lookupIp(sql: StatementCache, version: number, bytes: Uint8Array
   const prefixes = sql
     .get<[number], { prefix: number }>('SELECT prefix FROM ip_prefix WHERE ip_version = ? ORDER BY prefix DESC')
     .all(version)
-  const probe = sql.get<[number, number, Buffer], IpRow>(
+  if (prefixes.length === 0) return []
+  // One statement for every prefix length present: per-statement overhead, not the index
+  // probes, dominated when each length was its own query. Each OR term uses the index.
+  const terms = prefixes.map(() => '(n.ip_version = ? AND n.prefix = ? AND n.network = ?)').join(' OR ')
+  const probe = sql.get<(number | Buffer)[], IpRow>(
     `SELECT ${VERSION_COLUMNS}, o.key AS o_key, o.type AS o_type, o.property AS o_property, o.value AS o_value,
        n.prefix AS n_prefix, n.network AS n_network, n.ip_version AS n_version
      FROM ip_network n
      JOIN object_current c ON c.seq = n.seq
      JOIN object_version v ON v.seq = n.seq
      JOIN observable o ON o.seq = n.seq AND o.key = n.key
-     WHERE n.ip_version = ? AND n.prefix = ? AND n.network = ?
-     ORDER BY n.seq`,
+     WHERE ${terms}
+     ORDER BY n.prefix DESC, n.seq`,
   )
+  const params: (number | Buffer)[] = []
+  for (const { prefix } of prefixes) params.push(version, prefix, networkOf(bytes, prefix))
   const out: IpMatch[] = []
-  for (const { prefix } of prefixes) {
-    for (const r of probe.all(version, prefix, networkOf(bytes, prefix))) {
-      out.push({ ...toMatch(r), ipVersion: r.n_version, prefix: r.n_prefix, network: new Uint8Array(r.n_network) })
-    }
+  for (const r of probe.all(...params)) {
+    out.push({ ...toMatch(r), ipVersion: r.n_version, prefix: r.n_prefix, network: new Uint8Array(r.n_network) })
   }
   return out
 }
