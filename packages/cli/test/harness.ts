@@ -18,7 +18,7 @@ export interface RunningNode {
 /** A real node on a temp data directory, HTTP on a free loopback port. */
 export async function startNode(name = 'Test-CERT'): Promise<RunningNode> {
   const dataDir = join(mkdtempSync(join(tmpdir(), 'certmesh-cli-')), 'node')
-  initDataDir({ dataDir, name, http: '127.0.0.1:0' })
+  initDataDir({ dataDir, name, http: '127.0.0.1:0', p2p: '/ip4/127.0.0.1/tcp/0' })
   const node = await CertmeshNode.open(dataDir)
   await node.start()
   const token = readFileSync(join(dataDir, 'admin.token'), 'utf8').trim()

@@ -35,7 +35,7 @@ async function until(p: Proc, re: RegExp, ms = 20_000): Promise<void> {
 describe('certmesh start (separate process)', () => {
   it('creates a node in an empty directory, serves, and stops cleanly on SIGTERM', async () => {
     const dataDir = join(mkdtempSync(join(tmpdir(), 'certmesh-start-')), 'n')
-    const init = run(['init', '--data', dataDir, '--http', '127.0.0.1:0'])
+    const init = run(['init', '--data', dataDir, '--http', '127.0.0.1:0', '--p2p', '/ip4/127.0.0.1/tcp/0'])
     expect(await init.exited).toBe(0)
     const p = run(['start', '--data', dataDir])
     await until(p, /is running: HTTP API (http:\/\/127\.0\.0\.1:\d+)/)

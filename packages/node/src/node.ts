@@ -10,6 +10,7 @@ import { listenHttp, type HttpListener } from './serve/http/listen.js'
 import { readKeyFile } from './sign/key-file.js'
 import { NodeSigner } from './sign/signer.js'
 import { openStore } from './store/open.js'
+import { SyncService, syncConfigFrom } from './sync/index.js'
 import type { Store } from './store/writer.js'
 import { loadNodeWarninglists } from './warninglist/node-lists.js'
 import type { WarninglistMatcher } from './warninglist/matcher.js'
@@ -47,20 +48,23 @@ export class CertmeshNode {
     readonly ingestor: Ingestor,
     readonly lookup: Lookup,
     readonly log: Logger,
+    readonly sync: SyncService,
   ) {}
 
   static async open(dataDir: string, opts: { now?: () => number } = {}): Promise<CertmeshNode> {
     if (!isInitialised(dataDir)) throw new NodeNotInitialisedError(`no certmesh node in ${dataDirLayout(dataDir).dir}: run \`certmesh init\``)
     const log = createLogger('node')
     const config = loadConfig(dataDirLayout(dataDir).dir)
-    const signer = new NodeSigner(readKeyFile(dataDirLayout(dataDir).key))
+    const seed = readKeyFile(dataDirLayout(dataDir).key)
+    const signer = new NodeSigner(seed)
     const store = openStore(dataDirLayout(dataDir).database, { ...(opts.now && { now: opts.now }) })
     try {
       const matcher = await loadNodeWarninglists(config, log)
       const now = opts.now ?? Date.now
       const ingestor = new Ingestor({ store, signer, config, matcher, now })
       const lookup = new Lookup({ store, self: { identityId: signer.identityId, publicKey: signer.publicKeyB64 }, matcher, now })
-      return new CertmeshNode(config, signer, store, matcher, ingestor, lookup, log)
+      const sync = new SyncService({ store, seed, publicKey: signer.publicKeyB64, config: syncConfigFrom(config), matcher, ...(opts.now && { now: opts.now }) })
+      return new CertmeshNode(config, signer, store, matcher, ingestor, lookup, log, sync)
     } catch (err) {
       store.close()
       throw err
@@ -98,10 +102,12 @@ export class CertmeshNode {
       fetch: app.fetch,
       ...(tlsCert && tlsKey && { tls: { cert: tlsCert, key: tlsKey } }),
     })
+    await this.sync.start()
     this.log.info('node started', { http: this.http.url, peer_id: this.info().peer_id, identity: this.signer.identityId })
   }
 
   async stop(): Promise<void> {
+    await this.sync.stop()
     if (this.http) await this.http.close()
     this.http = undefined
     this.store.close()

@@ -38,6 +38,14 @@ export const commands: Record<string, { summary: string; load: () => Promise<Com
     summary: 'Export indicators as a STIX bundle, CSV or a plain list',
     load: async () => (await import('./export.js')).exportCommand,
   },
+  peer: {
+    summary: 'Manage trusted peers: add, list, remove; make a network key',
+    load: async () => (await import('./peer.js')).peer,
+  },
+  sync: {
+    summary: 'Show sync status per peer: cursor, lag, last sync, last error',
+    load: async () => (await import('./sync.js')).sync,
+  },
   validate: {
     summary: 'Validate STIX objects or bundles, their patterns and signatures',
     load: async () => (await import('./validate.js')).validate,

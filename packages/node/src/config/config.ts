@@ -17,7 +17,8 @@ export interface NodeConfig {
   dataDir: string
   name: string
   http: { listen: HostPort; tlsCert?: string; tlsKey?: string; maxBodyBytes: number }
-  p2p: { listen: string[] }
+  p2p: { listen: string[]; networkKeyFile?: string; maxConnections: number }
+  sync: { pullIntervalSeconds: number; acceptUnknownCreators: boolean }
   indicators: { defaultTlp: string; defaultConfidence: number; validityDays: Record<string, number> }
   warninglists: { dir: string; builtin: boolean }
 }
@@ -111,7 +112,8 @@ export function loadConfig(dataDir: string): NodeConfig {
   r.checkUnknown({
     node: ['name'],
     http: ['listen', 'tls_cert', 'tls_key', 'max_body_bytes'],
-    p2p: ['listen'],
+    p2p: ['listen', 'network_key_file', 'max_connections'],
+    sync: ['pull_interval_seconds', 'accept_unknown_creators'],
     indicators: ['default_tlp', 'default_confidence', 'validity_days'],
     warninglists: ['dir', 'builtin'],
   })
@@ -138,6 +140,7 @@ export function loadConfig(dataDir: string): NodeConfig {
   }
 
   const wlDir = r.string('warninglists.dir', WARNINGLIST_DIR)
+  const networkKeyFile = r.string('p2p.network_key_file')
   return {
     dataDir,
     name: r.string('node.name', 'certmesh node'),
@@ -147,7 +150,15 @@ export function loadConfig(dataDir: string): NodeConfig {
       ...(tlsKey !== undefined && { tlsKey: resolveIn(dataDir, tlsKey) }),
       maxBodyBytes: r.int('http.max_body_bytes', 64 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     },
-    p2p: { listen: r.strings('p2p.listen', [DEFAULT_P2P_LISTEN]) },
+    p2p: {
+      listen: r.strings('p2p.listen', [DEFAULT_P2P_LISTEN]),
+      ...(networkKeyFile !== undefined && { networkKeyFile: resolveIn(dataDir, networkKeyFile) }),
+      maxConnections: r.int('p2p.max_connections', 64, 1, 10_000),
+    },
+    sync: {
+      pullIntervalSeconds: r.int('sync.pull_interval_seconds', 30, 1, 86_400),
+      acceptUnknownCreators: r.bool('sync.accept_unknown_creators', true),
+    },
     indicators: {
       defaultTlp,
       defaultConfidence: r.int('indicators.default_confidence', DEFAULT_CONFIDENCE, 0, 100),

@@ -4,6 +4,7 @@
  * hashing: no store, no keys. The caller has validated (and, when signed, verified) the
  * object; what cannot be read here is a PrepareError, i.e. a bug or a bypassed check.
  */
+import { sightingObservables } from '../sighting/index-key.js'
 import { createHash } from 'node:crypto'
 import {
   effectiveTlp,
@@ -110,7 +111,10 @@ export function prepareVersion(obj: Record<string, unknown>, json: string, opts:
   }
   const created = obj.created
   const modified = typeof obj.modified === 'string' ? obj.modified : created
-  const { list, observables } = type === 'indicator' ? indicatorObservables(obj, opts) : { list: [], observables: [] }
+  // Sightings carry a `sighting-of:<indicator id>` index entry so lookups count them
+  // whether they were made here, imported or received from a peer.
+  const { list, observables } =
+    type === 'indicator' ? indicatorObservables(obj, opts) : { list: sightingObservables(obj), observables: [] }
   const flags = warninglistFlags(observables, opts.matcher)
   const confidence = obj.confidence
   const validFrom = epochMs(obj, 'valid_from')

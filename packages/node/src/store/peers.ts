@@ -12,7 +12,7 @@ export interface PeerRecord {
   addedAt: number
   received: number
   sent: number
-  /** Objects from this peer refused, by reason (docs/protocol.md §9.7). */
+  /** Objects from this peer refused, by reason (docs/protocol.md §9.6). */
   rejected: Record<string, number>
   lastSync: number | null
   lastError: string | null

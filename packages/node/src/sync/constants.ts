@@ -25,6 +25,9 @@ export const DEFAULT_PULL_LIMIT = 20_000
 /** Log rows a server reads per step while filtering. */
 export const SERVER_SCAN_ROWS = 1000
 
+/** Yamux per-stream receive window ceiling: what a peer may send ahead of our reads. */
+export const MAX_STREAM_WINDOW = 4 * 1024 * 1024
+
 /** Streams per connection (libp2p `maxInboundStreams`/`maxOutboundStreams`). */
 export const MAX_PULL_STREAMS = 2
 export const MAX_NOTIFY_STREAMS = 4

@@ -1,4 +1,4 @@
-/** Error kinds of the sync layer; each has a stable `name` and, for the wire, a `code` (docs/protocol.md §9.6). */
+/** Error kinds of the sync layer; each has a stable `name` and, for the wire, a `code` (docs/protocol.md §9.2). */
 
 export class SyncError extends Error {
   override readonly name: string = 'SyncError'

@@ -1,2 +1,2 @@
-export { canonicalize, canonicalBytes, MAX_CANONICAL_DEPTH } from './jcs.js'
+export { canonicalize, canonicalBytes, canonicalSplit, joinSplit, MAX_CANONICAL_DEPTH, type CanonicalSplit } from './jcs.js'
 export { CanonicalizationError, type CanonicalizationErrorCode } from './errors.js'

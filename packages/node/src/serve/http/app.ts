@@ -8,6 +8,13 @@ import type { HttpEnv } from './context.js'
 import { errorResponse } from './errors.js'
 import { analystRoutes } from './routes/analyst.js'
 import { healthRoutes } from './routes/health.js'
+import { peerRoutes } from './routes/peers.js'
+import { taxiiRoutes } from './taxii/index.js'
+import { nodeRegistry } from '../../metrics/index.js'
+import { feedRoutes } from './feeds/index.js'
+import { openapiRoutes } from './openapi/index.js'
+import { metricsRoutes, requestMetrics } from './routes/metrics.js'
+import { sightingRoutes } from './routes/sightings.js'
 
 /**
  * The node's HTTP API (docs/http-api.md). Sub-apps per concern are mounted with
@@ -18,6 +25,9 @@ export function buildApp(node: CertmeshNode): Hono<HttpEnv> {
   const app = new Hono<HttpEnv>()
   app.onError((err, c) => errorResponse(c, err, log))
   app.notFound((c) => c.json({ error: { code: 'not-found', message: `no route ${c.req.method} ${c.req.path}`, details: [] } }, 404))
+  app.use('*', requestMetrics(nodeRegistry(node)))
+  // TAXII (docs/taxii.md) sits before the body limit: it enforces max_content_length itself, as a TAXII error.
+  app.route('/', taxiiRoutes(node))
   // Enforced on the streamed body, chunked or not, not only on Content-Length.
   app.use(
     '*',
@@ -29,7 +39,12 @@ export function buildApp(node: CertmeshNode): Hono<HttpEnv> {
     }),
   )
   app.route('/', healthRoutes())
+  app.route('/', metricsRoutes({ registry: nodeRegistry(node), store: node.store, tokens: node.store.tokens }))
+  app.route('/api/v1', openapiRoutes())
   app.use('/api/*', requireToken(node.store.tokens))
   app.route('/api/v1', analystRoutes(node))
+  app.route('/api/v1', feedRoutes({ store: node.store, defaultTlp: node.config.indicators.defaultTlp }))
+  app.route('/api/v1', sightingRoutes({ store: node.store, signer: node.signer, defaultTlp: node.config.indicators.defaultTlp }))
+  app.route('/api/v1', peerRoutes(node))
   return app
 }

@@ -1,0 +1,43 @@
+/**
+ * The receiving node of bench/sync, in its own process (its own core, its own RSS):
+ * trusts the source, pulls until its cursor reaches the source's head, prints one JSON line.
+ *   receiver.ts <dir> <source peer id> <source multiaddr> <head> <verify threads>
+ */
+import '../../packages/node/src/polyfill.js'
+import { randomBytes } from 'node:crypto'
+import { join } from 'node:path'
+import { NodeSigner } from '../../packages/node/src/sign/signer.js'
+import { openStore } from '../../packages/node/src/store/open.js'
+import { SyncService } from '../../packages/node/src/sync/service.js'
+import { VerifyPool } from '../../packages/node/src/sync/verify-pool.js'
+import { configureLogging } from '../../packages/node/src/log.js'
+
+configureLogging({ level: 'warn' })
+const [dir, sourceId, sourceAddr, headText, threadsText] = process.argv.slice(2) as [string, string, string, string, string]
+const head = Number(headText)
+const threads = Number(threadsText)
+const seed = new Uint8Array(randomBytes(32))
+const signer = new NodeSigner(seed)
+const store = openStore(join(dir, 'receiver.db'))
+let peakRss = 0
+const sample = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50)
+const sync = new SyncService({
+  store,
+  seed,
+  publicKey: signer.publicKeyB64,
+  config: { listen: ['/ip4/127.0.0.1/tcp/0'], maxConnections: 8, pullIntervalMs: 60_000, acceptUnknownCreators: true, defaultTlp: 'amber' },
+  ...(threads > 0 && { verifier: new VerifyPool(threads) }),
+})
+process.stdout.write(`PEER ${sync.peerId}\n`)
+await new Promise<void>((r) => process.stdin.once('data', () => r()))
+const t0 = performance.now()
+await sync.start()
+sync.addPeer({ peerId: sourceId, multiaddrs: [sourceAddr] })
+while (store.getCursor(sourceId) < head) await new Promise((r) => setTimeout(r, 20))
+const ms = performance.now() - t0
+clearInterval(sample)
+peakRss = Math.max(peakRss, process.memoryUsage().rss)
+const stored = store.count().versions
+await sync.stop()
+store.close()
+process.stdout.write(`RESULT ${JSON.stringify({ ms, peakRss, stored })}\n`)

@@ -1,0 +1,6 @@
+export { MetricsRegistry } from './registry.js'
+export { nodeRegistry } from './node-registry.js'
+export { Counter, Gauge, Metric, type GaugeOptions, type MetricOptions } from './metric.js'
+export { DEFAULT_BUCKETS, Histogram, type HistogramOptions } from './histogram.js'
+export { MetricsError, PROMETHEUS_CONTENT_TYPE, type Labels } from './format.js'
+export { registerStoreMetrics } from './store-collector.js'

@@ -1,0 +1,8 @@
+export { feedRoutes, FEED_COLLECTION, NEXT_SINCE_HEADER, type FeedDeps } from './routes.js'
+export { FEED_KINDS, FEED_NAMES, isFeedName, type FeedFormat, type FeedKind, type FeedName } from './kinds.js'
+export { feedParams, FEED_PARAM_NAMES, type FeedParams } from './params.js'
+export { formatMicros, parseDateTime } from './time.js'
+export { feedFilter, inFeed, tlpAllowed, type FeedFilter } from './filter.js'
+export { fullFeed } from './full.js'
+export { feedChanges } from './changes.js'
+export { CSV_COLUMNS, csvField, type FeedLine } from './lines.js'

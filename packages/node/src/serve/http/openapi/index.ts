@@ -1,0 +1,3 @@
+export { openApiDocument } from './document.js'
+export { openapiRoutes } from './routes.js'
+export type { OpenApiDocument, OperationObject, PathItemObject } from './types.js'

@@ -1,0 +1,7 @@
+export { buildTaxiiApp, taxiiDeps, taxiiRoutes } from './app.js'
+export { ALL_COLLECTION, COLLECTIONS, INDICATORS_COLLECTION, type CollectionDef } from './collections.js'
+export { API_ROOT_NAME, DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT, TAXII_CONTENT_TYPE, TAXII_PREFIX } from './constants.js'
+export type { TaxiiDeps } from './deps.js'
+export { TaxiiError } from './errors.js'
+export { NextTokens } from './next-token.js'
+export { StatusStore, type StatusResource } from './status-store.js'

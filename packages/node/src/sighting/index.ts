@@ -1,0 +1,5 @@
+export { buildSighting, type SightingFields } from './build.js'
+export { SIGHTING_KEY_PREFIX, sightingKey, sightingObservable, sightingObservables, withSightingIndex } from './index-key.js'
+export { indicatorById, indicatorsForValue, MAX_SIGHTED_INDICATORS, sightable } from './match.js'
+export { NoActiveIndicatorError, recordSightings, type RecordedSighting, type SightingDeps, type SightingReport } from './record.js'
+export { sightingsFor, type SightingsForOptions, type SightingSummary } from './summary.js'

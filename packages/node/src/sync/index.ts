@@ -1,0 +1,7 @@
+export { SyncService, type AddPeerInput, type PeerStatus, type SyncConfig, type SyncOptions, type SyncStatus } from './service.js'
+export { syncConfigFrom } from './config.js'
+export { mayServe, mayAccept, type ServeContext, type ServeDecision, type AcceptDecision } from './policy.js'
+export { CREATOR_UNKNOWN_FLAG } from './receive.js'
+export { generateNetworkKey, parseNetworkKey, readNetworkKey } from './network-key.js'
+export { NOTIFY_PROTOCOL, PULL_PROTOCOL } from './constants.js'
+export { NetworkKeyError, PeerInputError, RemoteError, SyncError, WireError } from './errors.js'

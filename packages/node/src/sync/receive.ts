@@ -1,0 +1,186 @@
+/**
+ * What a puller does with one batch (docs/protocol.md §9.4, receiver rules §9.7):
+ * skip what is already held, verify every other object against its own signature, apply
+ * the TLP and creator rules, then store the batch and the cursor past it in ONE
+ * transaction (DESIGN.md invariant 5). A bad object is rejected, logged and counted on
+ * the peer; the rest of the batch goes on.
+ */
+import { createHash } from 'node:crypto'
+import { effectiveTlp, identityIdForPublicKey, base64urlDecode } from '@certmesh/protocol'
+import { prepareVersion, PrepareError } from '../ingest/prepare.js'
+import type { Logger } from '../log.js'
+import { StoreInputError, type PreparedVersion, type PutResult, type Store } from '../store/index.js'
+import type { WarninglistMatcher } from '../warninglist/index.js'
+import type { Allowlist } from './allowlist.js'
+import type { CounterBook } from './counters.js'
+import { isOwnIdentity, mayAccept } from './policy.js'
+import type { CheckOutcome, Verifier } from './verify.js'
+
+/** Flag on versions whose creator this node had never heard of (docs/protocol.md §9.7). */
+export const CREATOR_UNKNOWN_FLAG = 'creator-unknown'
+
+export interface ReceiverDeps {
+  store: Store
+  verifier: Verifier
+  allow: Allowlist
+  counters: CounterBook
+  selfKey: string
+  acceptUnknownCreators: boolean
+  matcher?: WarninglistMatcher
+  log: Logger
+}
+
+/** Objects of one batch that passed the cheap checks, waiting for their signatures. */
+export interface PendingBatch {
+  readonly through: number
+  readonly fresh: { text: string; obj: Record<string, unknown> }[]
+  readonly checks: Promise<CheckOutcome[]>
+  readonly unchanged: number
+}
+
+export interface BatchOutcome {
+  stored: number
+  unchanged: number
+  rejected: number
+}
+
+const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex')
+
+export class Receiver {
+  readonly #known = new Set<string>()
+
+  constructor(private readonly d: ReceiverDeps) {}
+
+  /** Step 1, synchronous: parse, skip versions held byte for byte, start the signature checks. */
+  begin(peer: string, objects: readonly string[], through: number): PendingBatch {
+    const fresh: PendingBatch['fresh'] = []
+    let unchanged = 0
+    for (const text of objects) {
+      let obj: unknown
+      try {
+        obj = JSON.parse(text)
+      } catch (err) {
+        this.#reject(peer, undefined, 'malformed', `not JSON: ${(err as Error).message.slice(0, 120)}`)
+        continue
+      }
+      if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) {
+        this.#reject(peer, undefined, 'malformed', 'not a JSON object')
+        continue
+      }
+      const o = obj as Record<string, unknown>
+      const modified = typeof o.modified === 'string' ? o.modified : o.created
+      if (typeof o.id === 'string' && typeof modified === 'string') {
+        try {
+          if (this.d.store.has(o.id, modified, sha256Hex(text))) {
+            unchanged++
+            continue
+          }
+        } catch {
+          // An unreadable timestamp: the checks below reject it with a precise reason.
+        }
+      }
+      fresh.push({ text, obj: o })
+    }
+    const checks = this.d.verifier.check(fresh.map((f) => f.text))
+    // A pull that fails before commit never awaits this; its failure is reported there.
+    checks.catch(() => {})
+    return { through, fresh, unchanged, checks }
+  }
+
+  /** Step 2: policy, prepare, and one transaction for the batch and the cursor. */
+  async commit(peer: string, senderKey: string, batch: PendingBatch): Promise<BatchOutcome> {
+    const checks = await batch.checks
+    const versions: PreparedVersion[] = []
+    let rejected = 0
+    batch.fresh.forEach(({ text, obj }, i) => {
+      const c = checks[i]!
+      const id = typeof obj.id === 'string' ? obj.id : undefined
+      if (!c.ok) {
+        rejected++
+        return this.#reject(peer, id, c.reason, c.message)
+      }
+      const v = this.#prepare(peer, senderKey, text, obj, c.signer)
+      if (typeof v === 'string') rejected++
+      else versions.push(v)
+    })
+    const results = this.#store(peer, versions, batch.through)
+    let stored = 0
+    results.forEach((r, i) => {
+      if (r === null) rejected++
+      else if (r.status === 'rejected') {
+        rejected++
+        this.#reject(peer, versions[i]!.id, r.reason, r.message)
+      } else if (r.status !== 'unchanged') stored++
+    })
+    this.d.counters.received(peer, stored)
+    return { stored, unchanged: batch.unchanged + results.filter((r) => r?.status === 'unchanged').length, rejected }
+  }
+
+  /** Returns the version to store, or the reason it was rejected. */
+  #prepare(peer: string, senderKey: string, text: string, obj: Record<string, unknown>, signer: string): PreparedVersion | string {
+    const id = String(obj.id)
+    const type = String(obj.type)
+    const tlp = effectiveTlp(obj)
+    const tlpOk = mayAccept({ tlp, type, id, signer }, senderKey)
+    if (!tlpOk.accept) return this.#reject(peer, id, tlpOk.reason, `a peer must not send this object (TLP ${tlp ?? 'unmarked'}, created by ${signer})`)
+    const known = this.#isKnown(signer)
+    if (!known && !this.d.acceptUnknownCreators)
+      return this.#reject(peer, id, 'creator-unknown', `creator key ${signer} is not a peer and its identity is not held here`)
+    let v: PreparedVersion
+    try {
+      v = prepareVersion(obj, text, { origin: peer, signer, ...(this.d.matcher && { matcher: this.d.matcher }) })
+    } catch (err) {
+      if (err instanceof PrepareError) return this.#reject(peer, id, 'unpreparable', err.message)
+      throw err
+    }
+    if (isOwnIdentity(type, id, signer)) this.#known.add(signer)
+    if (known) return v
+    this.d.log.info('object from an unknown creator accepted and flagged', { peer, id, signer })
+    return { ...v, flags: [...(v.flags ?? []), CREATOR_UNKNOWN_FLAG] }
+  }
+
+  /** A creator is known when it is this node, a trusted peer, or its identity object is held here. */
+  #isKnown(signer: string): boolean {
+    if (signer === this.d.selfKey || this.#known.has(signer) || this.d.allow.hasKey(signer)) return true
+    let identityId: string
+    try {
+      identityId = identityIdForPublicKey(base64urlDecode(signer))
+    } catch {
+      return false
+    }
+    const held = this.d.store.get(identityId)
+    if (held !== undefined && held.signer === signer) {
+      this.#known.add(signer)
+      return true
+    }
+    return false
+  }
+
+  /** Results per version; null = refused by the store's input checks (already counted). */
+  #store(peer: string, versions: PreparedVersion[], through: number): (PutResult | null)[] {
+    try {
+      return this.d.store.putBatch(versions, { cursor: { peer, seq: through } })
+    } catch (err) {
+      if (!(err instanceof StoreInputError)) throw err
+      // One version the checks let through is refused by the store: isolate it so that it
+      // cannot block the peer's log forever. put() is idempotent, so this stays crash-safe.
+      const results = versions.map((v): PutResult | null => {
+        try {
+          return this.d.store.put(v)
+        } catch (e) {
+          if (!(e instanceof StoreInputError)) throw e
+          this.#reject(peer, v.id, 'store-refused', e.message)
+          return null
+        }
+      })
+      this.d.store.setCursor(peer, through)
+      return results
+    }
+  }
+
+  #reject(peer: string, id: string | undefined, reason: string, message: string): string {
+    this.d.counters.rejected(peer, reason)
+    this.d.log.warn('object rejected', { peer, id: id ?? null, reason, message })
+    return reason
+  }
+}

@@ -1,0 +1,38 @@
+import { randomBytes } from 'node:crypto'
+import { canonicalize } from '@certmesh/protocol'
+import { afterAll, describe, expect, it } from 'vitest'
+import { NodeSigner } from '../sign/signer.js'
+import { checkObjectText } from './verify.js'
+import { VerifyPool } from './verify-pool.js'
+
+describe('verify pool (worker threads)', () => {
+  const pool = new VerifyPool(2)
+  afterAll(() => pool.close())
+
+  it('gives exactly the results of the inline checks, in order', async () => {
+    const s = new NodeSigner(new Uint8Array(randomBytes(32)))
+    const good = (i: number) =>
+      canonicalize(
+        s.sign({
+          type: 'indicator',
+          spec_version: '2.1',
+          id: `indicator--0b2e6c4e-7f3a-4d6e-9c1b-${String(i).padStart(12, '0')}`,
+          created: '2026-01-01T00:00:00.000Z',
+          modified: '2026-01-01T00:00:00.000Z',
+          created_by_ref: s.identityId,
+          pattern: "[ipv4-addr:value = '198.51.100.1']",
+          pattern_type: 'stix',
+          valid_from: '2026-01-01T00:00:00.000Z',
+        }),
+      )
+    const texts = Array.from({ length: 50 }, (_, i) => good(i))
+    texts[7] = texts[7]!.replace('198.51.100.1', '198.51.100.2')
+    texts[9] = '{"broken'
+    const [a, b] = await Promise.all([pool.check(texts), pool.check(texts.slice(0, 10))])
+    expect(a).toEqual(texts.map(checkObjectText))
+    expect(b).toEqual(texts.slice(0, 10).map(checkObjectText))
+    expect(a[7]).toMatchObject({ ok: false, reason: 'bad-signature' })
+    expect(a[9]).toMatchObject({ ok: false, reason: 'malformed' })
+    expect(a.filter((r) => r.ok)).toHaveLength(48)
+  })
+})
