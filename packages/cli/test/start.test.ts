@@ -55,7 +55,7 @@ describe('certmesh start (separate process)', () => {
     // developer machine); only the second node's failure matters, so give it a's port.
     await until(a, /is running|already in use/)
     const port = /127\.0\.0\.1:(\d+)/.exec(a.out())?.[1] ?? '8080'
-    const initB = run(['init', '--data', join(root, 'b'), '--http', `127.0.0.1:${port}`])
+    const initB = run(['init', '--data', join(root, 'b'), '--http', `127.0.0.1:${port}`, '--p2p', '/ip4/127.0.0.1/tcp/0'])
     expect(await initB.exited).toBe(0)
     const b = run(['start', '--data', join(root, 'b')])
     expect(await b.exited).toBe(1)

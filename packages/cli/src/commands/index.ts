@@ -46,6 +46,10 @@ export const commands: Record<string, { summary: string; load: () => Promise<Com
     summary: 'Show sync status per peer: cursor, lag, last sync, last error',
     load: async () => (await import('./sync.js')).sync,
   },
+  token: {
+    summary: 'Create, list and revoke API tokens for SIEMs, firewalls and analysts',
+    load: async () => (await import('./token.js')).token,
+  },
   validate: {
     summary: 'Validate STIX objects or bundles, their patterns and signatures',
     load: async () => (await import('./validate.js')).validate,

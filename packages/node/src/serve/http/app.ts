@@ -15,6 +15,7 @@ import { feedRoutes } from './feeds/index.js'
 import { openapiRoutes } from './openapi/index.js'
 import { metricsRoutes, requestMetrics } from './routes/metrics.js'
 import { sightingRoutes } from './routes/sightings.js'
+import { tokenRoutes } from './routes/tokens.js'
 
 /**
  * The node's HTTP API (docs/http-api.md). Sub-apps per concern are mounted with
@@ -46,5 +47,6 @@ export function buildApp(node: CertmeshNode): Hono<HttpEnv> {
   app.route('/api/v1', feedRoutes({ store: node.store, defaultTlp: node.config.indicators.defaultTlp }))
   app.route('/api/v1', sightingRoutes({ store: node.store, signer: node.signer, defaultTlp: node.config.indicators.defaultTlp }))
   app.route('/api/v1', peerRoutes(node))
+  app.route('/api/v1', tokenRoutes(node.store.tokens))
   return app
 }

@@ -11,6 +11,9 @@ export function requireToken(tokens: TokenTable): MiddlewareHandler<HttpEnv> {
     if (presented === undefined) throw new UnauthorizedError()
     const record = verifyToken(tokens, presented)
     if (!record) throw new UnauthorizedError('the API token is wrong or has been revoked')
+    // Last use is for `token list`; a minute's precision saves a write per request.
+    const now = Date.now()
+    if (record.lastUsed === null || now - record.lastUsed > 60_000) tokens.touch(record.keyId, now)
     c.set('token', record)
     await next()
   }
