@@ -114,7 +114,7 @@ sink.close()
 // 3. Catch-up, end to end, into a separate process.
 await source.sync.start()
 const head = source.store.lastSeq()
-const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'receiver.ts'), work, source.sync.peerId, source.sync.addresses()[0]!, String(head), String(THREADS)], {
+const child = spawn(process.execPath, [...(process.env.CM_RECEIVER_NODE_ARGS?.split(' ') ?? []), '--import', 'tsx', join(here, 'receiver.ts'), work, source.sync.peerId, source.sync.addresses()[0]!, String(head), String(THREADS)], {
   cwd: repoRoot,
   stdio: ['pipe', 'pipe', 'inherit'],
 })

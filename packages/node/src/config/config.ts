@@ -18,7 +18,7 @@ export interface NodeConfig {
   name: string
   http: { listen: HostPort; tlsCert?: string; tlsKey?: string; maxBodyBytes: number }
   p2p: { listen: string[]; networkKeyFile?: string; maxConnections: number }
-  sync: { pullIntervalSeconds: number; acceptUnknownCreators: boolean }
+  sync: { pullIntervalSeconds: number; acceptUnknownCreators: boolean; verifyThreads: number }
   indicators: { defaultTlp: string; defaultConfidence: number; validityDays: Record<string, number> }
   warninglists: { dir: string; builtin: boolean }
 }
@@ -113,7 +113,7 @@ export function loadConfig(dataDir: string): NodeConfig {
     node: ['name'],
     http: ['listen', 'tls_cert', 'tls_key', 'max_body_bytes'],
     p2p: ['listen', 'network_key_file', 'max_connections'],
-    sync: ['pull_interval_seconds', 'accept_unknown_creators'],
+    sync: ['pull_interval_seconds', 'accept_unknown_creators', 'verify_threads'],
     indicators: ['default_tlp', 'default_confidence', 'validity_days'],
     warninglists: ['dir', 'builtin'],
   })
@@ -158,6 +158,7 @@ export function loadConfig(dataDir: string): NodeConfig {
     sync: {
       pullIntervalSeconds: r.int('sync.pull_interval_seconds', 30, 1, 86_400),
       acceptUnknownCreators: r.bool('sync.accept_unknown_creators', true),
+      verifyThreads: r.int('sync.verify_threads', 1, 0, 64),
     },
     indicators: {
       defaultTlp,

@@ -35,8 +35,23 @@ listen = ${quote(http)}
 # max_body_bytes = 67108864
 
 [p2p]
-# libp2p listen address for sync with trusted peers.
+# libp2p listen address for sync with trusted peers (certmesh peer add ...).
 listen = ${quote(p2p)}
+# A pre-shared network key (libp2p private network) as a second fence around the
+# allowlist: every node of the federation uses the same file (certmesh peer network-key).
+# network_key_file = "network.key"
+# Most simultaneous peer connections.
+# max_connections = 64
+
+[sync]
+# Pull from every connected peer at least this often, besides the immediate pull
+# when a peer announces new objects.
+# pull_interval_seconds = 30
+# Accept objects relayed from creators this node has never heard of (they are marked
+# 'creator-unknown' and kept out of feeds). false refuses them.
+# accept_unknown_creators = true
+# Worker threads verifying signatures of received batches (0 = on the main thread).
+# verify_threads = 1
 
 [indicators]
 # Marking for new indicators when the analyst gives none: clear, green, amber,

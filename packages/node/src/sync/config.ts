@@ -11,6 +11,7 @@ export function syncConfigFrom(c: NodeConfig): SyncConfig {
     maxConnections: c.p2p.maxConnections,
     pullIntervalMs: c.sync.pullIntervalSeconds * 1000,
     acceptUnknownCreators: c.sync.acceptUnknownCreators,
+    verifyThreads: c.sync.verifyThreads,
     defaultTlp: parseTlpArgument(c.indicators.defaultTlp, 'indicators.default_tlp'),
   }
 }

@@ -22,6 +22,7 @@ import { Puller } from './puller.js'
 import { Receiver } from './receive.js'
 import { servePull } from './server.js'
 import { inlineVerifier, type Verifier } from './verify.js'
+import { VerifyPool } from './verify-pool.js'
 
 export interface SyncConfig {
   listen: readonly string[]
@@ -29,6 +30,8 @@ export interface SyncConfig {
   maxConnections: number
   pullIntervalMs: number
   acceptUnknownCreators: boolean
+  /** Worker threads that check signatures while the main thread writes; 0 = check inline. */
+  verifyThreads?: number
   /** The TLP this node gives its own unmarked objects (config `indicators.default_tlp`). */
   defaultTlp: Tlp
 }
@@ -78,7 +81,7 @@ export class SyncService {
   readonly #now: () => number
   readonly #allow = new Allowlist()
   readonly #counters = new CounterBook()
-  readonly #verifier: Verifier
+  #verifier: Verifier
   #libp2p: Libp2p | undefined
   #puller: Puller | undefined
   #notifier: Notifier | undefined
@@ -107,6 +110,7 @@ export class SyncService {
     if (this.#libp2p) return
     const { config, store } = this.#o
     const log = this.#log
+    if (this.#o.verifier === undefined && (config.verifyThreads ?? 0) > 0) this.#verifier = new VerifyPool(config.verifyThreads!)
     const libp2p = await createSyncLibp2p({
       seed: this.#o.seed,
       listen: config.listen,
@@ -181,6 +185,7 @@ export class SyncService {
     await libp2p.stop()
     this.#libp2p = undefined
     await this.#verifier.close()
+    this.#verifier = this.#o.verifier ?? inlineVerifier
     this.#flush()
     this.#log.info('sync stopped')
   }

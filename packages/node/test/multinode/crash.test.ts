@@ -19,11 +19,15 @@ const fixture = fileURLToPath(new URL('./fixtures/sync-node.ts', import.meta.url
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url))
 const N = 8_000
 
+const children = new Set<ChildProcess>()
+
 function spawnNode(dir: string, seed: Uint8Array, source: TestNode): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', fixture, dir, Buffer.from(seed).toString('hex'), `${source.sync.peerId}=${source.addr}`], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
   })
+  children.add(child)
+  child.once('exit', () => children.delete(child))
   return new Promise((resolve, reject) => {
     let out = ''
     child.stdout!.on('data', (d: Buffer) => {
@@ -54,6 +58,8 @@ async function kill9(child: ChildProcess): Promise<void> {
 describe('kill -9 during a large sync', () => {
   let source: TestNode
   afterAll(async () => {
+    // A failed or timed-out run must not leave receiver processes behind.
+    for (const c of children) c.kill('SIGKILL')
     await stopNode(source)
     removeTempDirs()
   })

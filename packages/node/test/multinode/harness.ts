@@ -73,6 +73,7 @@ export async function startNode(name: string, o: NodeOptions = {}): Promise<Test
       pullIntervalMs: 60_000,
       acceptUnknownCreators: true,
       defaultTlp: 'amber',
+      verifyThreads: 0,
       ...o.config,
     },
     ...(o.verifier && { verifier: o.verifier }),
