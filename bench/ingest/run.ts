@@ -6,12 +6,15 @@
  *
  *   pnpm exec tsx bench/ingest/run.ts [count=100000]
  *
- * Figures are printed, never asserted.
+ * Figures are printed, never asserted. Peak RSS is mostly garbage V8 has not collected yet:
+ * the old generation grows to ~250-300 MB between full GCs that bring it back to ~60-90 MB
+ * (--trace-gc). With NODE_OPTIONS=--max-old-space-size=256 the peak was ~335 MB, at a
+ * speed within the run-to-run noise.
  */
 import { createHash, generateKeyPairSync, sign } from 'node:crypto'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { loadConfig } from '../../packages/node/src/config/index.js'
 import { Ingestor } from '../../packages/node/src/ingest/index.js'
@@ -62,20 +65,22 @@ interface Run {
   summary?: Record<string, number>
 }
 
-function freshIngestor(name: string, matcher: WarninglistMatcher): { ingestor: Ingestor; store: Store } {
+function freshIngestor(name: string, matcher: WarninglistMatcher): { ingestor: Ingestor; store: Store; signer: NodeSigner } {
   const dir = mkdtempSync(join(work, `${name}-`))
   const store = openStore(join(dir, 'certmesh.db'), { logger: silent })
   const signer = new NodeSigner(new Uint8Array(createHash('sha256').update('certmesh bench TEST key').digest()))
-  return { store, ingestor: new Ingestor({ store, signer, config: loadConfig(dir), matcher }) }
+  return { store, signer, ingestor: new Ingestor({ store, signer, config: loadConfig(dir), matcher }) }
 }
 
 function timeImport(name: string, fileName: string, text: string, matcher: WarninglistMatcher, count: number): Run {
-  const { ingestor, store } = freshIngestor(name, matcher)
+  const { ingestor, store, signer } = freshIngestor(name, matcher)
   const start = performance.now()
   const report = ingestor.importText(fileName, text, {}, sampleRss)
   const seconds = (performance.now() - start) / 1000
   sampleRss()
   store.close()
+  // Its signing worker thread (sign/pool.ts) is not needed by the next run.
+  signer.close()
   return { name, count, seconds, summary: report.summary }
 }
 
@@ -126,7 +131,7 @@ runs.push(timeImport('import csv', 'bench.csv', csv, matcher, COUNT))
 const corpus = join(import.meta.dirname, '..', '..', '..', 'shared', 'corpus', 'misp')
 if (existsSync(corpus)) {
   const files = readdirSync(corpus).filter((f) => f.endsWith('.json') && !f.startsWith('pypi_backdoor'))
-  const { ingestor, store } = freshIngestor('eset', matcher)
+  const { ingestor, store, signer } = freshIngestor('eset', matcher)
   const start = performance.now()
   let indicators = 0
   for (const f of files) {
@@ -135,12 +140,13 @@ if (existsSync(corpus)) {
   }
   runs.push({ name: `ESET MISP corpus (${files.length} events)`, count: indicators, seconds: (performance.now() - start) / 1000 })
   store.close()
+  signer.close()
 }
 sampleRss()
 
 const rate = (r: Run): number => r.count / r.seconds
 const [sqlite, signRun] = runs as [Run, Run]
-process.stdout.write(`\ncertmesh ingest benchmark: ${fmt(COUNT)} generated indicators (8 types), default warninglists, fresh store file each\n`)
+process.stdout.write(`\ncertmesh ingest benchmark: ${fmt(COUNT)} generated indicators (8 types), default warninglists, fresh store file each; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`)
 for (const r of runs) {
   const ratios = r === sqlite || r === signRun ? '' : `  ×${(rate(r) / rate(sqlite)).toFixed(3)} of raw SQLite, ×${(rate(r) / rate(signRun)).toFixed(2)} of raw sign`
   const summary = r.summary ? `  (created ${r.summary.created}, unchanged ${r.summary.unchanged}, rejected ${r.summary.rejected}, flagged ${r.summary.flagged})` : ''

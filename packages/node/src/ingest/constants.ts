@@ -10,8 +10,14 @@ export const REPORT_NAMESPACE = '14980943-f0cc-4031-827e-d492bc68ca27'
 /** Adopted objects and their derived-from relationships: UUIDv5(ADOPT_NAMESPACE, `<our identity id>|<original id>`). */
 export const ADOPT_NAMESPACE = 'a7a4d533-99f3-4f26-b0f5-835694be7274'
 
-/** Versions written per store transaction: big enough to amortise the fsync of synchronous=FULL. */
-export const BATCH_SIZE = 1000
+/**
+ * Indicators per batch: one dedup query, one signing job for the worker threads, one store
+ * transaction. Big enough to amortise the fsync of synchronous=FULL and the index pages a
+ * commit rewrites; small enough that signing one batch overlaps with reading the next and
+ * that the objects a batch keeps alive stay young (bench/ingest, 100,000 lines: 1,000 →
+ * peak RSS ~560 MB, 4,000 → ~710 MB, at speeds within the run-to-run noise).
+ */
+export const BATCH_SIZE = 2000
 
 /** Progress is reported about this many times over a whole import (every ~1 %). */
 export const PROGRESS_STEPS = 100

@@ -4,7 +4,7 @@
  * up among this node's current indicators and among those created earlier in the same
  * operation (not yet in the store while their batch is pending).
  */
-import type { StoreReader } from '../store/index.js'
+import type { ObservableMatch, StoreReader } from '../store/index.js'
 import { PATTERN_KEY_PREFIX } from './constants.js'
 
 export interface Existing {
@@ -29,15 +29,20 @@ export class DedupIndex {
   find(dedupKey: string, validUntil: number): Existing | undefined {
     const pending = this.#pending.get(dedupKey)
     if (pending !== undefined) return pending
-    for (const m of this.store.lookupObservable(PATTERN_KEY_PREFIX + dedupKey)) {
-      const o = m.object
-      if (o.type !== 'indicator' || o.signer !== this.ourKey || o.revoked || o.status !== 'valid') continue
-      if (o.validUntil === null || o.validUntil > this.now || o.validUntil >= validUntil) return { id: o.id, flags: o.flags }
-    }
-    return undefined
+    return pickExisting(this.store.lookupObservable(PATTERN_KEY_PREFIX + dedupKey), this.ourKey, this.now, validUntil)
   }
 
   remember(dedupKey: string, existing: Existing): void {
     this.#pending.set(dedupKey, existing)
   }
+}
+
+/** The rule of DedupIndex.find over store matches of one dedup key (first match wins, seq order). */
+export function pickExisting(matches: readonly ObservableMatch[], ourKey: string, now: number, validUntil: number): Existing | undefined {
+  for (const m of matches) {
+    const o = m.object
+    if (o.type !== 'indicator' || o.signer !== ourKey || o.revoked || o.status !== 'valid') continue
+    if (o.validUntil === null || o.validUntil > now || o.validUntil >= validUntil) return { id: o.id, flags: o.flags }
+  }
+  return undefined
 }

@@ -5,7 +5,7 @@ import { candidatesFor } from './candidates.js'
 import { creatorVerified, IdentityNames } from './creator.js'
 import { IndicatorFieldCache } from './indicator-fields.js'
 import { recogniseValue } from './recognise.js'
-import { SightingIndex } from './sightings.js'
+import { sightingsFor } from '../sighting/summary.js'
 import type { LookupMatch, LookupOptions, LookupResponse, LookupResult, MatchKind, SelfIdentity } from './types.js'
 
 /** docs/http-api.md: POST /api/v1/lookup takes at most 10,000 values. */
@@ -33,7 +33,6 @@ export class Lookup {
   private readonly now: () => number
   private readonly names: IdentityNames
   private readonly fields = new IndicatorFieldCache()
-  private readonly sightings: SightingIndex
   private seenSeq = -1
 
   constructor(deps: LookupDeps) {
@@ -42,7 +41,6 @@ export class Lookup {
     this.matcher = deps.matcher
     this.now = deps.now ?? Date.now
     this.names = new IdentityNames(deps.store)
-    this.sightings = new SightingIndex(deps.store)
   }
 
   lookup(values: readonly string[], opts: LookupOptions = {}): LookupResponse {
@@ -58,21 +56,12 @@ export class Lookup {
     return { results: values.map((v) => this.one(v, now, opts.includeInactive === true)) }
   }
 
-  /**
-   * Builds the sighting index now (the first call walks the whole log once, ~0.2-0.5 s on
-   * 100,000 objects), so the first lookup after start-up does not pay for it.
-   */
-  warm(): void {
-    this.sync()
-  }
-
-  /** Caches follow the store: when its log grew, names may have changed and sightings arrived. */
+  /** The name cache follows the store: when its log grew, identities may have changed. */
   private sync(): void {
     const last = this.store.lastSeq()
     if (last === this.seenSeq) return
     this.seenSeq = last
     this.names.clear()
-    this.sightings.refresh()
   }
 
   private one(value: string, now: number, includeInactive: boolean): LookupResult {
@@ -118,7 +107,8 @@ export class Lookup {
       ...(f.validFrom !== undefined ? { valid_from: f.validFrom } : {}),
       ...(f.validUntil !== undefined ? { valid_until: f.validUntil } : {}),
       revoked: v.revoked,
-      sightings: this.sightings.summary(v.id, (id) => this.names.get(id)),
+      // One index seek per match: sightings carry a `sighting-of:<id>` entry (sighting/index-key.ts).
+      sightings: sightingsFor(this.store, v.id, { name: (id) => this.names.get(id) }),
     }
   }
 }

@@ -1,3 +1,4 @@
+import { sightingObservables } from '../sighting/index-key.js'
 import { createHash, randomUUID } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -179,7 +180,8 @@ export function preparedSighting(spec: SightingSpec): PreparedVersion {
     hash: sha256(json),
     revoked: spec.revoked === true,
     tlp: 'green',
-    observables: [],
+    // As the ingest pipeline indexes every sighting (sighting/index-key.ts).
+    observables: sightingObservables(body),
     origin: 'local',
   }
 }

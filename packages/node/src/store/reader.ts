@@ -88,6 +88,11 @@ export class StoreReader {
     return lookupKeys(this.sql, keys)
   }
 
+  /** Current versions indexed under any of `keys` (one IN query per 500 keys), in (seq, key) order. */
+  lookupObservableKeys(keys: readonly string[]): ObservableMatch[] {
+    return lookupKeys(this.sql, keys)
+  }
+
   /** Indicators whose network contains the address (`bytes` is 4 or 16 bytes). */
   lookupIp(version: 4 | 6, bytes: Uint8Array): IpMatch[] {
     return lookupIp(this.sql, version, bytes)

@@ -10,11 +10,13 @@ function reject(reason: RejectReason, message: string): PutResult {
   return { status: 'rejected', reason, message }
 }
 
+const NO_ROWS: readonly SameModifiedRow[] = Object.freeze([])
+
 const who = (signer: string | null): string => (signer === null ? 'unsigned (local)' : `key ${signer}`)
 
 /**
  * Invariant 3, in the order that keeps the common case cheapest and the verdicts sound:
- * 1. same (id, modified, hash) → unchanged (the one indexed read below, also used by 4);
+ * 1. same (id, modified, hash) → unchanged (an indexed read, also used by 4; skipped for an id never seen);
  * 2. modified beyond now + 10 min → future-modified;
  * 3. a signer other than the id's creator → not-creator (checked before 4, so a stranger
  *    cannot get a creator's version quarantined by sending a different body);
@@ -25,7 +27,10 @@ const who = (signer: string | null): string => (signer === null ? 'unsigned (loc
  */
 export function applyPut(ops: WriteOps, v: PreparedVersion): PutResult {
   const { modifiedKey } = checkPrepared(v)
-  const same = ops.sameModified(v.id, modifiedKey)
+  const head = ops.head(v.id)
+  // Every stored version has a head row (written with the first version, or by a proof),
+  // so a new id (the bulk of any import) skips the version read.
+  const same = head ? ops.sameModified(v.id, modifiedKey) : NO_ROWS
   const exact = same.find((r) => r.hash === v.hash)
   if (exact) return { status: 'unchanged', seq: exact.seq }
 
@@ -34,7 +39,6 @@ export function applyPut(ops: WriteOps, v: PreparedVersion): PutResult {
     return reject('future-modified', `${v.id}: modified ${v.modified} is more than 10 minutes after this node's clock (${new Date(now).toISOString()})`)
   }
   const signer = v.signer ?? null
-  const head = ops.head(v.id)
   if (head && head.signer !== signer) {
     return reject('not-creator', `${v.id}: signed by ${who(signer)}, but its earlier versions are by ${who(head.signer)}`)
   }
@@ -55,7 +59,7 @@ export function applyPut(ops: WriteOps, v: PreparedVersion): PutResult {
   return { status: 'older-version', seq }
 }
 
-function equivocate(ops: WriteOps, v: PreparedVersion, modifiedKey: string, same: SameModifiedRow[]): PutResult {
+function equivocate(ops: WriteOps, v: PreparedVersion, modifiedKey: string, same: readonly SameModifiedRow[]): PutResult {
   const alreadyQuarantined = same.some((r) => r.status === 'quarantined')
   const first = same[0] as SameModifiedRow
   ops.insertVersion(v, modifiedKey, 'quarantined')

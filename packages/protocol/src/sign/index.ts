@@ -24,6 +24,7 @@ export { CERTMESH_IDENTITY_NAMESPACE, IdentityKeyError, identityIdForPublicKey }
 export { nobleEd25519 } from './noble.js'
 export { hasCanonicalS, hasNonCanonicalY, isRefusedPublicKey, SMALL_ORDER_ENCODINGS } from './public-key-checks.js'
 export { signObject } from './sign-object.js'
+export { signatureMember, SigningPlan, signToCanonical } from './sign-canonical.js'
 export { signedBytes, withoutSignature } from './signed-bytes.js'
 export { UuidError, uuidV5 } from './uuid-v5.js'
 export { verifyObject, type VerifyFailureReason, type VerifyResult } from './verify-object.js'

@@ -40,7 +40,12 @@ export class SigningPlan {
 
   /** RFC 8785 text of the object with its signature: equal to canonicalize(signObject(obj, …)). */
   signedJson(publicKey: Uint8Array, signature: Uint8Array): string {
-    return joinSplit(this.#split, signatureMember(base64urlEncode(publicKey), base64urlEncode(signature)))
+    return this.signedJsonWith(signatureMember(base64urlEncode(publicKey), base64urlEncode(signature)))
+  }
+
+  /** The canonical text with a ready `"extensions":…` member (from signatureMember). */
+  signedJsonWith(member: string): string {
+    return joinSplit(this.#split, member)
   }
 }
 
