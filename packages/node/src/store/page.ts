@@ -2,7 +2,7 @@ import { StoreInputError } from './errors.js'
 import { toStoredVersion, VERSION_COLUMNS, type VersionRow } from './rows.js'
 import type { StatementCache } from './statements.js'
 import { parseStixTimestamp } from './timestamp.js'
-import type { ManifestEntry, PageQuery, PageResult, StoredVersion } from './types.js'
+import type { ManifestEntry, PagedVersion, PageQuery, PageResult, StoredVersion } from './types.js'
 
 /**
  * TAXII 2.1 paging (§3.4 pagination, §3.5 filtering) over (date_added, seq). date_added is
@@ -17,6 +17,8 @@ import type { ManifestEntry, PageQuery, PageResult, StoredVersion } from './type
 export const MAX_PAGE_LIMIT = 10_000
 
 const MANIFEST_COLUMNS = 'v.seq, v.date_added, v.id, v.type, v.modified, v.spec_version'
+const PAGED_COLUMNS = 'v.seq, v.date_added, v.id, v.type, v.spec_version, v.modified, v.json, v.revoked, v.flags, v.valid_until'
+const NO_FLAGS: readonly string[] = Object.freeze([])
 
 interface Built {
   readonly sql: string
@@ -88,5 +90,27 @@ export function manifest(sql: StatementCache, q: PageQuery): PageResult<Manifest
     type: r.type,
     modified: r.modified,
     specVersion: r.spec_version,
+  }))
+}
+
+type PagedRow = ManifestRow & { json: string; revoked: number; flags: string | null; valid_until: number | null }
+
+/**
+ * The same page as `page`, with only the columns a TAXII response needs: building all of
+ * a StoredVersion's columns for every row was most of the cost of a 100-object page.
+ */
+export function pageLean(sql: StatementCache, q: PageQuery): PageResult<PagedVersion> {
+  const b = build(q, PAGED_COLUMNS)
+  return paginate(sql.get<[Record<string, unknown>], PagedRow>(b.sql).all(b.params), q.limit, (r) => ({
+    seq: r.seq,
+    dateAdded: r.date_added,
+    id: r.id,
+    type: r.type,
+    specVersion: r.spec_version,
+    modified: r.modified,
+    json: r.json,
+    revoked: r.revoked === 1,
+    flags: r.flags === null ? NO_FLAGS : (JSON.parse(r.flags) as string[]),
+    validUntil: r.valid_until,
   }))
 }

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3'
 import { activeIndicators } from './active.js'
 import { FeedQueries } from './feed-changes.js'
 import { lookupIp, lookupKey, lookupKeys } from './lookup.js'
-import { manifest, page } from './page.js'
+import { manifest, page, pageLean } from './page.js'
 import { toStoredVersion, VERSION_COLUMNS, type VersionRow } from './rows.js'
 import { StatementCache } from './statements.js'
 import { parseStixTimestamp } from './timestamp.js'
@@ -14,6 +14,7 @@ import type {
   ManifestEntry,
   ObservableMatch,
   OriginFlag,
+  PagedVersion,
   PageQuery,
   PageResult,
   StoreCounts,
@@ -112,6 +113,11 @@ export class StoreReader {
 
   page(q: PageQuery): PageResult<StoredVersion> {
     return page(this.sql, q)
+  }
+
+  /** `page` with only the columns TAXII serves (see PagedVersion). */
+  pageLean(q: PageQuery): PageResult<PagedVersion> {
+    return pageLean(this.sql, q)
   }
 
   manifest(q: PageQuery): PageResult<ManifestEntry> {

@@ -179,3 +179,9 @@ export interface OriginFlag {
   readonly firstAt: number
   readonly lastAt: number
 }
+
+/** The columns a TAXII page needs; reading only these keeps large pages cheap. */
+export type PagedVersion = Pick<
+  StoredVersion,
+  'seq' | 'dateAdded' | 'id' | 'type' | 'specVersion' | 'modified' | 'json' | 'revoked' | 'flags' | 'validUntil'
+>

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono'
 import { canRead, canWrite } from '../../../auth/tokens.js'
 import type { TokenRights } from '../../../store/tokens.js'
-import type { StoredVersion } from '../../../store/types.js'
+import type { PagedVersion } from '../../../store/types.js'
 import { STIX_CONTENT_TYPE } from './constants.js'
 import type { TaxiiEnv } from './context.js'
 import { forbidden, notFound } from './errors.js'
@@ -19,7 +19,7 @@ export interface CollectionDef {
   /** Object types the store is asked for; undefined = every type. */
   readonly types?: readonly string[]
   /** Keeps a stored version in the view; undefined = every valid version. `now` is epoch ms. */
-  readonly accept?: (v: StoredVersion, now: number) => boolean
+  readonly accept?: (v: PagedVersion, now: number) => boolean
 }
 
 export const ALL_COLLECTION: CollectionDef = {

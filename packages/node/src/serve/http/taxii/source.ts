@@ -1,6 +1,6 @@
 import { MAX_PAGE_LIMIT as STORE_MAX_PAGE } from '../../../store/page.js'
 import type { StoreReader } from '../../../store/reader.js'
-import type { PageCursor, PageQuery, StoredVersion } from '../../../store/types.js'
+import type { PageCursor, PagedVersion, PageQuery } from '../../../store/types.js'
 import { BUILTIN_VERSIONS, isServedBuiltin, type ServedVersion } from './builtin.js'
 import type { CollectionDef } from './collections.js'
 import { MAX_ROWS_SCANNED_PER_PAGE } from './constants.js'
@@ -69,7 +69,7 @@ export function readCollection(store: StoreReader, req: ReadRequest): ServedPage
   const ids = req.objectId !== undefined ? [req.objectId] : f.ids
   const selection = req.allVersions === true ? { store: 'all' as const } : selectVersions(store, f.versions)
   const accept = req.collection.accept
-  const keep = (v: StoredVersion): boolean =>
+  const keep = (v: PagedVersion): boolean =>
     !isServedBuiltin(v.id) && (accept === undefined || accept(v, req.now)) && (selection.keep === undefined || selection.keep(v))
   const base: Omit<PageQuery, 'limit'> = {
     versions: selection.store,
@@ -79,14 +79,14 @@ export function readCollection(store: StoreReader, req: ReadRequest): ServedPage
     ...(f.addedAfter !== undefined && { addedAfter: f.addedAfter }),
   }
 
-  const stored: StoredVersion[] = []
+  const stored: PagedVersion[] = []
   let cursor = req.after
   let exhausted = types === null || ids?.length === 0
   let capped = false
   let scanned = 0
   while (!exhausted && stored.length <= req.limit) {
     const want = Math.min(req.limit + 1 - stored.length, STORE_MAX_PAGE)
-    const res = store.page({ ...base, ...(cursor && { after: cursor }), limit: want })
+    const res = store.pageLean({ ...base, ...(cursor && { after: cursor }), limit: want })
     for (const v of res.items) if (keep(v)) stored.push(v)
     scanned += res.items.length
     if (res.next) cursor = res.next

@@ -1,6 +1,6 @@
 import type { StoreReader } from '../../../store/reader.js'
 import { parseStixTimestamp } from '../../../store/timestamp.js'
-import type { PageQuery, StoredVersion } from '../../../store/types.js'
+import type { PagedVersion, PageQuery } from '../../../store/types.js'
 import type { VersionMatch } from './query.js'
 
 /**
@@ -11,7 +11,7 @@ import type { VersionMatch } from './query.js'
 export interface VersionSelection {
   readonly store: NonNullable<PageQuery['versions']>
   /** Extra per-version test when the store cannot express the OR alone. */
-  readonly keep?: (v: StoredVersion) => boolean
+  readonly keep?: (v: PagedVersion) => boolean
 }
 
 export function selectVersions(store: StoreReader, m: VersionMatch | undefined): VersionSelection {
@@ -21,12 +21,12 @@ export function selectVersions(store: StoreReader, m: VersionMatch | undefined):
   if (m.keywords.size === 0) return { store: m.timestamps }
   const keys = new Set(m.timestamps.map((t) => parseStixTimestamp(t, 'match[version]').key))
   const firstKey = new Map<string, string | undefined>()
-  const isFirst = (v: StoredVersion): boolean => {
+  const isFirst = (v: PagedVersion): boolean => {
     if (!firstKey.has(v.id)) firstKey.set(v.id, store.versions(v.id).find((x) => x.status === 'valid')?.modified)
     const first = firstKey.get(v.id)
     return first !== undefined && parseStixTimestamp(first).key === parseStixTimestamp(v.modified).key
   }
-  const isLast = (v: StoredVersion): boolean => store.get(v.id)?.seq === v.seq
+  const isLast = (v: PagedVersion): boolean => store.get(v.id)?.seq === v.seq
   return {
     store: 'all',
     keep: (v) =>
