@@ -1,28 +1,8 @@
+import type { LookupResult } from '@certmesh/node'
 import type { Command } from '../command.js'
 import { callJson, resolveTarget } from '../client.js'
 import { UserError } from '../errors.js'
 import { readInput } from '../util/read-input.js'
-
-interface LookupMatch {
-  indicator_id: string
-  name?: string
-  pattern: string
-  match: string
-  creator: { identity_id?: string; name?: string; verified: boolean; local: boolean }
-  tlp: string | null
-  confidence?: number
-  valid_from?: string
-  valid_until?: string
-  revoked: boolean
-  sightings: { count: number; by: { identity_id: string; name?: string; count: number }[] }
-}
-interface LookupResult {
-  value: string
-  observable?: { type: string; value: string }
-  error?: string
-  matches: LookupMatch[]
-  warninglists: { list: string; entry: string }[]
-}
 
 export const lookup: Command = {
   name: 'lookup',

@@ -1,11 +1,7 @@
+import type { ObjectVersions } from '@certmesh/node'
 import type { Command } from '../command.js'
 import { callJson, resolveTarget } from '../client.js'
 import { UserError } from '../errors.js'
-
-interface ObjectVersions {
-  id: string
-  versions: { modified: string; date_added: string; status: string; revoked: boolean; signer?: string; verified: boolean; origin: string; object: Record<string, unknown> }[]
-}
 
 export const show: Command = {
   name: 'show',

@@ -1,22 +1,8 @@
+import type { IngestReport } from '@certmesh/node'
 import type { Io } from '../command.js'
 import { table } from './table.js'
 
-/** The node's IngestReport (docs/http-api.md). */
-export interface IngestReport {
-  format: string
-  summary: { created: number; updated: number; unchanged: number; flagged: number; rejected: number; skipped: number }
-  items: {
-    status: string
-    id?: string
-    type?: string
-    value?: string
-    flags?: string[]
-    reason?: string
-    message?: string
-    source?: { line?: number; column?: number; index?: number; ref?: string }
-  }[]
-  skipped: Record<string, number>
-}
+export type { IngestReport } from '@certmesh/node'
 
 function where(s: IngestReport['items'][number]['source']): string {
   if (!s) return ''
