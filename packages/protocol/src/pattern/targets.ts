@@ -9,17 +9,11 @@
  *   network-traffic:{src_ref,dst_ref}.value → ipv4-addr, ipv6-addr or domain-name by shape
  *   windows-registry-key:key
  */
+import type { ObservableType } from '../observable/types.js'
 import type { ObjectPath } from './ast.js'
 
-export type TargetType =
-  | 'ipv4-addr'
-  | 'ipv6-addr'
-  | 'domain-name'
-  | 'url'
-  | 'email-addr'
-  | 'file'
-  | 'windows-registry-key'
-  | 'x509-certificate'
+/** A comparison's target is one of the observable types the normaliser knows. */
+export type TargetType = ObservableType
 
 export interface Target {
   /** `address` means ipv4-addr, ipv6-addr or domain-name, decided by the value (`addressType`). */

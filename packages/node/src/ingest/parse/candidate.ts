@@ -3,17 +3,11 @@
  * ingest pipeline later resolves types, normalises, validates, signs and stores them; no
  * parser touches the store or keys.
  */
+import type { ObservableType } from '@certmesh/protocol'
 export { FormatError, InputTooLargeError } from './errors.js'
 
 /** STIX Cyber-observable types a candidate may name (STIX 2.1 §6). */
-export type CandidateStixType =
-  | 'ipv4-addr'
-  | 'ipv6-addr'
-  | 'domain-name'
-  | 'url'
-  | 'email-addr'
-  | 'file'
-  | 'windows-registry-key'
+export type CandidateStixType = Exclude<ObservableType, 'x509-certificate'>
 
 /** Where a candidate or problem came from in the input. */
 export interface CandidateSource {
