@@ -28,7 +28,7 @@ export function printReport(io: Io, label: string, r: IngestReport, verbose = fa
       i.value ?? i.id ?? '',
       i.status === 'rejected' ? `${i.message ?? i.reason ?? ''}` : (i.flags ?? []).join(', '),
     ])
-    io.stdout.write(table(['status', 'where', 'value / id', 'why'], rows).replace(/^/gm, '  '))
+    io.stdout.write(table(['status', 'where', 'value / id', 'why'], rows).replace(/^(?=.)/gm, '  '))
     if (interesting.length > rows.length) io.stdout.write(`  … and ${interesting.length - rows.length} more (use --json for all)\n`)
   }
   const skipped = Object.entries(r.skipped ?? {})

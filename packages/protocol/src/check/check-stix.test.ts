@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { tlpMarkingDefinition } from '../tlp/markings.js'
 import { checkStix } from './check-stix.js'
 
 const vectors = join(dirname(fileURLToPath(import.meta.url)), '../../vectors/signatures')
@@ -28,6 +29,13 @@ describe('checkStix', () => {
     const r = checkStix(indicator, { requireSignature: true })
     expect(r.ok).toBe(false)
     expect(r.objects[0]!.errors[0]!.rule).toBe('signature-unsigned')
+  })
+
+  it('does not ask the shipped TLP markings for a signature, but does ask a look-alike', () => {
+    const amber = tlpMarkingDefinition('amber')
+    expect(checkStix(amber, { requireSignature: true }).objects[0]).toMatchObject({ ok: true, signature: 'builtin' })
+    const fake = { ...amber, name: 'TLP:AMBER (edited)' }
+    expect(checkStix(fake, { requireSignature: true }).objects[0]).toMatchObject({ ok: false, signature: 'unsigned' })
   })
 
   it('reports a pattern syntax error with its column', () => {

@@ -1,3 +1,4 @@
+import { isBuiltinObject } from '../builtin/builtin.js'
 import type { Ed25519 } from '../sign/ed25519.js'
 import { SIGNATURE_EXTENSION_ID } from '../sign/extension.js'
 import { nobleEd25519 } from '../sign/noble.js'
@@ -19,8 +20,11 @@ export interface CheckedObject {
   type?: string
   ok: boolean
   errors: CheckMessage[]
-  /** 'unsigned' is not an error unless `requireSignature` is set. */
-  signature: 'valid' | 'invalid' | 'unsigned'
+  /**
+   * 'unsigned' is not an error unless `requireSignature` is set; 'builtin' marks an
+   * exact copy of an object every node ships (TLP markings, extension definitions).
+   */
+  signature: 'valid' | 'invalid' | 'unsigned' | 'builtin'
   /** The signer's public key (base64url), when the signature verified. */
   signer?: string
 }
@@ -66,6 +70,8 @@ function checkOne(obj: unknown, index: number, issues: ValidationIssue[], opts: 
       signature = 'invalid'
       errors.push({ path: `extensions.${SIGNATURE_EXTENSION_ID}`, rule: `signature-${v.reason}`, message: v.message })
     }
+  } else if (isBuiltinObject(obj)) {
+    signature = 'builtin'
   } else if (opts.requireSignature) {
     errors.push({ path: 'extensions', rule: 'signature-unsigned', message: 'the object has no certmesh signature' })
   }

@@ -1,0 +1,1 @@
+export { isBuiltinId, isBuiltinObject } from './builtin.js'
