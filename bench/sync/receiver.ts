@@ -30,6 +30,8 @@ const sync = new SyncService({
 })
 process.stdout.write(`PEER ${sync.peerId}\n`)
 await new Promise<void>((r) => process.stdin.once('data', () => r()))
+// A flowing stdin would keep this process alive after its RESULT line.
+process.stdin.pause()
 const t0 = performance.now()
 await sync.start()
 sync.addPeer({ peerId: sourceId, multiaddrs: [sourceAddr] })
