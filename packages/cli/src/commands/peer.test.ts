@@ -63,7 +63,8 @@ describe('certmesh peer / sync status', () => {
     expect(status.peer_id).toBe(a.sync.peerId)
     expect(status.peers[0]!.cursor).toBeGreaterThan(0)
     expect(status.peers[0]!.lag).toBe(0)
-    expect((await cli('sync', 'status')).out).toMatch(/cursor \d+ {3}peer head \d+ {3}lag 0/)
+    // The human form; the lag itself was asserted above (B's log may grow again meanwhile).
+    expect((await cli('sync', 'status')).out).toMatch(/cursor \d+ {3}peer head \d+ {3}lag \d+/)
 
     expect(await cli('peer', 'remove', bId)).toMatchObject({ code: 0, out: `Removed peer ${bId}; its connections are closed.\n` })
     expect(JSON.parse((await cli('peer', 'list', '--json')).out)).toEqual([])

@@ -14,7 +14,7 @@ describe('API tokens', () => {
     expect(t.token).toMatch(/^cm_[A-Za-z0-9_-]{11}_[A-Za-z0-9_-]{43}$/)
     const rec = verifyToken(s.tokens, t.token)
     expect(rec?.name).toBe('sentinel')
-    expect(JSON.stringify(s.tokens.list())).not.toContain(t.token.split('_')[2])
+    expect(JSON.stringify(s.tokens.list())).not.toContain(t.token.slice(-43))
     expect(s.tokens.revoke('sentinel', Date.now())).toBe(true)
     expect(verifyToken(s.tokens, t.token)).toBeUndefined()
     s.close()

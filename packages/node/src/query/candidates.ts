@@ -1,5 +1,5 @@
 import { ipNetwork, parentDomains, type Observable } from '@certmesh/protocol'
-import type { ObservableMatch, StoreReader } from '../store/index.js'
+import type { IpMatch, ObservableMatch, StoreReader } from '../store/index.js'
 import type { MatchKind } from './types.js'
 
 /**
@@ -19,12 +19,18 @@ export interface Candidate {
   readonly kind: MatchKind
 }
 
-export function candidatesFor(store: StoreReader, o: Observable): Candidate[] {
+/**
+ * Answers of store.lookupIp already fetched for a batch (ipPrefetch below), by the
+ * observable's normalised value.
+ */
+export type IpPrefetch = ReadonlyMap<string, readonly IpMatch[]>
+
+export function candidatesFor(store: StoreReader, o: Observable, prefetched?: IpPrefetch): Candidate[] {
   const out: Candidate[] = []
   if (o.type === 'ipv4-addr' || o.type === 'ipv6-addr') {
     // Every indexed address carries its network (store README, ip_network), so one
     // containment probe answers the equal network (exact) and the containing ones.
-    containing(store, o.value, out, true)
+    containing(store, o.value, out, true, prefetched?.get(o.value))
   } else if (o.type === 'domain-name') {
     // The name and its parents in one query; the name itself ranks first.
     domains(store, [o.value, ...parentDomains(o.value)], out, o.key)
@@ -40,19 +46,47 @@ export function candidatesFor(store: StoreReader, o: Observable): Candidate[] {
 }
 
 /** Networks containing `value` (an address or block). */
-function containing(store: StoreReader, value: string, out: Candidate[], exactWhenEqual: boolean): void {
+function containing(store: StoreReader, value: string, out: Candidate[], exactWhenEqual: boolean, found?: readonly IpMatch[]): void {
   let net: ReturnType<typeof ipNetwork>
   try {
     net = ipNetwork(value)
   } catch {
     return
   }
-  for (const m of store.lookupIp(net.version, net.bytes)) {
+  for (const m of found ?? store.lookupIp(net.version, net.bytes)) {
     // lookupIp masks the asked bytes at every stored prefix; a longer stored prefix is a
     // network inside the asked block, not one containing it.
     if (m.prefix > net.prefix) continue
     out.push({ match: m, kind: exactWhenEqual && m.prefix === net.prefix ? 'exact' : 'cidr' })
   }
+}
+
+/**
+ * store.lookupIp for every IP or CIDR observable of a batch, in one lookupIpMany per IP
+ * version: per-address statements were a third of a 1,000-value lookup.
+ */
+export function ipPrefetch(store: StoreReader, observables: readonly Observable[]): IpPrefetch {
+  const byVersion = new Map<4 | 6, { values: string[]; bytes: Uint8Array[] }>()
+  const seen = new Set<string>()
+  for (const o of observables) {
+    if ((o.type !== 'ipv4-addr' && o.type !== 'ipv6-addr') || seen.has(o.value)) continue
+    seen.add(o.value)
+    let net: ReturnType<typeof ipNetwork>
+    try {
+      net = ipNetwork(o.value)
+    } catch {
+      continue
+    }
+    const group = byVersion.get(net.version) ?? { values: [], bytes: [] }
+    group.values.push(o.value)
+    group.bytes.push(net.bytes)
+    byVersion.set(net.version, group)
+  }
+  const out = new Map<string, readonly IpMatch[]>()
+  for (const [version, group] of byVersion) {
+    store.lookupIpMany(version, group.bytes).forEach((matches, i) => out.set(group.values[i]!, matches))
+  }
+  return out
 }
 
 /** Indicated domains among `names` (nearest first); `exactKey` is the asked name's own key. */

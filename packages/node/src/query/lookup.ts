@@ -1,10 +1,10 @@
 import { BadRequestError } from '../errors.js'
 import type { StoredVersion, StoreReader } from '../store/index.js'
 import type { WarninglistMatcher } from '../warninglist/index.js'
-import { candidatesFor } from './candidates.js'
+import { candidatesFor, ipPrefetch, type IpPrefetch } from './candidates.js'
 import { creatorVerified, IdentityNames } from './creator.js'
 import { IndicatorFieldCache } from './indicator-fields.js'
-import { recogniseValue } from './recognise.js'
+import { recogniseValue, type Recognised } from './recognise.js'
 import { sightingsFor } from '../sighting/summary.js'
 import type { LookupMatch, LookupOptions, LookupResponse, LookupResult, MatchKind, SelfIdentity } from './types.js'
 
@@ -53,7 +53,10 @@ export class Lookup {
     })
     this.sync()
     const now = this.now()
-    return { results: values.map((v) => this.one(v, now, opts.includeInactive === true)) }
+    const recognised = values.map((v) => recogniseValue(v))
+    const prefetched =
+      values.length > 1 ? ipPrefetch(this.store, recognised.flatMap((r) => (r.ok ? [r.observable] : []))) : undefined
+    return { results: values.map((v, i) => this.one(v, recognised[i]!, now, opts.includeInactive === true, prefetched)) }
   }
 
   /** The name cache follows the store: when its log grew, identities may have changed. */
@@ -64,13 +67,12 @@ export class Lookup {
     this.names.clear()
   }
 
-  private one(value: string, now: number, includeInactive: boolean): LookupResult {
-    const r = recogniseValue(value)
+  private one(value: string, r: Recognised, now: number, includeInactive: boolean, prefetched: IpPrefetch | undefined): LookupResult {
     if (!r.ok) return { value, error: r.error, matches: [], warninglists: [] }
     const o = r.observable
     const matches: LookupMatch[] = []
     const seen = new Set<string>()
-    for (const c of candidatesFor(this.store, o)) {
+    for (const c of candidatesFor(this.store, o, prefetched)) {
       const v = c.match.object
       if (seen.has(v.id) || v.type !== 'indicator') continue
       if (!includeInactive && !isActive(v, now)) continue

@@ -1,5 +1,5 @@
 import { StoreInputError } from './errors.js'
-import { toStoredVersion, VERSION_COLUMNS, type VersionRow } from './rows.js'
+import { rawStoredVersion, VERSION_COLUMNS, type RawCell } from './rows.js'
 import type { StatementCache } from './statements.js'
 import { parseStixTimestamp } from './timestamp.js'
 import type { ManifestEntry, PagedVersion, PageQuery, PageResult, StoredVersion } from './types.js'
@@ -62,55 +62,51 @@ function build(q: PageQuery, columns: string): Built {
   return { sql, params }
 }
 
-function paginate<R extends { seq: number; date_added: number }, T>(
-  rows: R[],
-  limit: number,
-  map: (r: R) => T,
-): PageResult<T> {
+type Cell = RawCell
+
+/** One page of raw rows whose first two columns are seq and date_added; `next` is the last row kept. */
+function paginateRaw<T>(rows: Cell[][], limit: number, map: (r: Cell[]) => T): PageResult<T> {
   const more = rows.length > limit
   const kept = more ? rows.slice(0, limit) : rows
   const last = kept[kept.length - 1]
   const items = kept.map(map)
-  return last ? { items, more, next: { dateAdded: last.date_added, seq: last.seq } } : { items, more }
+  return last ? { items, more, next: { dateAdded: last[1] as number, seq: last[0] as number } } : { items, more }
 }
 
 export function page(sql: StatementCache, q: PageQuery): PageResult<StoredVersion> {
   const b = build(q, VERSION_COLUMNS)
-  return paginate(sql.get<[Record<string, unknown>], VersionRow>(b.sql).all(b.params), q.limit, toStoredVersion)
+  return paginateRaw(sql.raw<[Record<string, unknown>], Cell[]>(b.sql).all(b.params), q.limit, (r) => rawStoredVersion(r))
 }
-
-type ManifestRow = { seq: number; date_added: number; id: string; type: string; modified: string; spec_version: string }
 
 export function manifest(sql: StatementCache, q: PageQuery): PageResult<ManifestEntry> {
   const b = build(q, MANIFEST_COLUMNS)
-  return paginate(sql.get<[Record<string, unknown>], ManifestRow>(b.sql).all(b.params), q.limit, (r) => ({
-    seq: r.seq,
-    dateAdded: r.date_added,
-    id: r.id,
-    type: r.type,
-    modified: r.modified,
-    specVersion: r.spec_version,
+  return paginateRaw(sql.raw<[Record<string, unknown>], Cell[]>(b.sql).all(b.params), q.limit, (r) => ({
+    seq: r[0] as number,
+    dateAdded: r[1] as number,
+    id: r[2] as string,
+    type: r[3] as string,
+    modified: r[4] as string,
+    specVersion: r[5] as string,
   }))
 }
-
-type PagedRow = ManifestRow & { json: string; revoked: number; flags: string | null; valid_until: number | null }
 
 /**
  * The same page as `page`, with only the columns a TAXII response needs: building all of
  * a StoredVersion's columns for every row was most of the cost of a 100-object page.
+ * Rows are read raw (StatementCache.raw), in PAGED_COLUMNS order.
  */
 export function pageLean(sql: StatementCache, q: PageQuery): PageResult<PagedVersion> {
   const b = build(q, PAGED_COLUMNS)
-  return paginate(sql.get<[Record<string, unknown>], PagedRow>(b.sql).all(b.params), q.limit, (r) => ({
-    seq: r.seq,
-    dateAdded: r.date_added,
-    id: r.id,
-    type: r.type,
-    specVersion: r.spec_version,
-    modified: r.modified,
-    json: r.json,
-    revoked: r.revoked === 1,
-    flags: r.flags === null ? NO_FLAGS : (JSON.parse(r.flags) as string[]),
-    validUntil: r.valid_until,
+  return paginateRaw(sql.raw<[Record<string, unknown>], Cell[]>(b.sql).all(b.params), q.limit, (r) => ({
+    seq: r[0] as number,
+    dateAdded: r[1] as number,
+    id: r[2] as string,
+    type: r[3] as string,
+    specVersion: r[4] as string,
+    modified: r[5] as string,
+    json: r[6] as string,
+    revoked: r[7] === 1,
+    flags: r[8] === null ? NO_FLAGS : (JSON.parse(r[8] as string) as string[]),
+    validUntil: r[9] as number | null,
   }))
 }

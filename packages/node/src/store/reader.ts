@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import { activeIndicators } from './active.js'
 import { FeedQueries } from './feed-changes.js'
-import { lookupIp, lookupKey, lookupKeys } from './lookup.js'
+import { lookupIp, lookupIpMany, lookupKey, lookupKeys } from './lookup.js'
 import { manifest, page, pageLean } from './page.js'
 import { toStoredVersion, VERSION_COLUMNS, type VersionRow } from './rows.js'
 import { StatementCache } from './statements.js'
@@ -97,6 +97,11 @@ export class StoreReader {
   /** Indicators whose network contains the address (`bytes` is 4 or 16 bytes). */
   lookupIp(version: 4 | 6, bytes: Uint8Array): IpMatch[] {
     return lookupIp(this.sql, version, bytes)
+  }
+
+  /** lookupIp for many addresses of one version; answer i is lookupIp(version, addresses[i]). */
+  lookupIpMany(version: 4 | 6, addresses: readonly Uint8Array[]): IpMatch[][] {
+    return lookupIpMany(this.sql, version, addresses)
   }
 
   /** The sync log: versions with seq > `seq`, in seq order, every status (the sync layer filters). */

@@ -20,6 +20,22 @@ export class StatementCache {
     }
     return stmt as unknown as Statement<P, R>
   }
+
+  /**
+   * The same statement in raw mode: rows come back as arrays in column order. better-sqlite3
+   * builds a row object property by property, which for wide rows cost more than running
+   * the query (a 101-row TAXII page: 0.50 ms as objects, 0.32 ms as arrays). Cached apart
+   * from `get`, since raw mode is a property of the statement.
+   */
+  raw<P extends unknown[] | {} = unknown[], R extends unknown[] = unknown[]>(sql: string): Statement<P, R> {
+    const key = `raw\u0000${sql}`
+    let stmt = this.#cache.get(key)
+    if (!stmt) {
+      stmt = this.#db.prepare(sql).raw(true)
+      this.#cache.set(key, stmt)
+    }
+    return stmt as unknown as Statement<P, R>
+  }
 }
 
 /**

@@ -40,6 +40,7 @@ const toRecord = (r: TokenRow): TokenRecord => ({
 /** The SQL for API tokens; the auth layer (serve/http/auth) owns the crypto. */
 export class TokenTable {
   readonly #byKeyId
+  #generation = 0
   constructor(private readonly db: Database) {
     this.#byKeyId = db.prepare<[string], TokenRow>('SELECT * FROM api_token WHERE key_id = ? AND revoked_at IS NULL')
   }
@@ -48,6 +49,14 @@ export class TokenTable {
   byKeyId(keyId: string): TokenRecord | undefined {
     const r = this.#byKeyId.get(keyId)
     return r && toRecord(r)
+  }
+
+  /**
+   * Bumped by every insert and revoke through this table, so a cache of verified tokens
+   * (serve/http/token-cache.ts) drops its entries the moment a token is revoked here.
+   */
+  get generation(): number {
+    return this.#generation
   }
 
   list(includeRevoked = false): TokenRecord[] {
@@ -60,11 +69,13 @@ export class TokenTable {
     const res = this.db
       .prepare('INSERT OR IGNORE INTO api_token (key_id, name, hash, rights, created_at) VALUES (?, ?, ?, ?, ?)')
       .run(t.keyId, t.name, t.hash, JSON.stringify(t.rights), t.createdAt)
+    this.#generation++
     return res.changes === 1
   }
 
   /** Revokes the active token with that name; false when there is none. */
   revoke(name: string, at: number): boolean {
+    this.#generation++
     return this.db.prepare('UPDATE api_token SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL').run(at, name).changes === 1
   }
 

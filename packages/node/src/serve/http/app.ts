@@ -30,15 +30,15 @@ export function buildApp(node: CertmeshNode): Hono<HttpEnv> {
   // TAXII (docs/taxii.md) sits before the body limit: it enforces max_content_length itself, as a TAXII error.
   app.route('/', taxiiRoutes(node))
   // Enforced on the streamed body, chunked or not, not only on Content-Length.
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: node.config.http.maxBodyBytes,
-      onError: () => {
-        throw new PayloadTooLargeError(node.config.http.maxBodyBytes)
-      },
-    }),
-  )
+  const limit = bodyLimit({
+    maxSize: node.config.http.maxBodyBytes,
+    onError: () => {
+      throw new PayloadTooLargeError(node.config.http.maxBodyBytes)
+    },
+  })
+  // A GET or HEAD request has no body (Fetch: its Request body is always null), and
+  // asking for it made @hono/node-server build a full Request object on every lookup.
+  app.use('*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limit(c, next)))
   app.route('/', healthRoutes())
   app.route('/', metricsRoutes({ registry: nodeRegistry(node), store: node.store, tokens: node.store.tokens }))
   app.route('/api/v1', openapiRoutes())

@@ -1,8 +1,9 @@
 import type { MiddlewareHandler } from 'hono'
-import { tokenFromAuthorization, verifyToken } from '../../../auth/tokens.js'
+import { tokenFromAuthorization } from '../../../auth/tokens.js'
 import type { TokenTable } from '../../../store/tokens.js'
 import { TaxiiError } from './errors.js'
 import type { TaxiiEnv } from './context.js'
+import { verifyTokenCached } from '../token-cache.js'
 
 /**
  * TAXII 2.1 §1.6.9 asks servers for HTTP Basic; certmesh takes its API tokens either as
@@ -15,7 +16,7 @@ export function requireTaxiiToken(tokens: TokenTable): MiddlewareHandler<TaxiiEn
     const presented = tokenFromAuthorization(c.req.header('authorization'))
     if (presented === undefined)
       throw new TaxiiError(401, 'Unauthorized', 'send an API token as Authorization: Bearer <token>, or as the password of HTTP Basic')
-    const record = verifyToken(tokens, presented)
+    const record = verifyTokenCached(tokens, presented)
     if (!record) throw new TaxiiError(401, 'Unauthorized', 'the API token is wrong or has been revoked')
     c.set('token', record)
     await next()
