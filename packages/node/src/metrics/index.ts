@@ -4,3 +4,4 @@ export { Counter, Gauge, Metric, type GaugeOptions, type MetricOptions } from '.
 export { DEFAULT_BUCKETS, Histogram, type HistogramOptions } from './histogram.js'
 export { MetricsError, PROMETHEUS_CONTENT_TYPE, type Labels } from './format.js'
 export { registerStoreMetrics } from './store-collector.js'
+export { registerSyncMetrics } from './sync-collector.js'

@@ -60,6 +60,15 @@ abstract class ValueMetric extends Metric<{ v: number }> {
 export class Counter extends ValueMetric {
   readonly type = 'counter'
 
+  /**
+   * For totals counted elsewhere and read at scrape time (e.g. a peer's persisted
+   * received/sent counts): the series follows the source, which never decreases.
+   */
+  setTotal(labels: Labels | undefined, total: number): void {
+    const s = this.at(labels)
+    if (total > s.v) s.v = total
+  }
+
   inc(labels?: Labels, by = 1): void {
     if (!(by >= 0)) throw new MetricsError(`${this.name}: a counter only increases, got ${by}`)
     this.at(labels).v += by

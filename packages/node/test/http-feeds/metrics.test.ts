@@ -46,6 +46,9 @@ describe('GET /metrics (real HTTP)', () => {
     expect(sample(text, 'certmesh_http_requests_total{method="GET",route="/metrics",status="401"}')).toBeGreaterThanOrEqual(1)
     expect(sample(text, 'certmesh_http_request_duration_seconds_count{method="GET",route="/api/v1/feeds/:file"}')).toBe(3)
     expect(text).toContain('certmesh_http_request_duration_seconds_bucket{method="GET",route="/api/v1/feeds/:file",le="+Inf"} 3\n')
+    // The sync service reports too: no peers yet, and the local log head.
+    expect(sample(text, 'certmesh_sync_peers{state="connected"}')).toBe(0)
+    expect(sample(text, 'certmesh_sync_log_head')).toBeGreaterThanOrEqual(3)
   })
 
   it('shows metrics other components register on the node registry', async () => {

@@ -10,7 +10,7 @@ import { analystRoutes } from './routes/analyst.js'
 import { healthRoutes } from './routes/health.js'
 import { peerRoutes } from './routes/peers.js'
 import { taxiiRoutes } from './taxii/index.js'
-import { nodeRegistry } from '../../metrics/index.js'
+import { nodeRegistry, registerSyncMetrics } from '../../metrics/index.js'
 import { feedRoutes } from './feeds/index.js'
 import { openapiRoutes } from './openapi/index.js'
 import { metricsRoutes, requestMetrics } from './routes/metrics.js'
@@ -40,6 +40,7 @@ export function buildApp(node: CertmeshNode): Hono<HttpEnv> {
   // asking for it made @hono/node-server build a full Request object on every lookup.
   app.use('*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limit(c, next)))
   app.route('/', healthRoutes())
+  registerSyncMetrics(nodeRegistry(node), node.sync)
   app.route('/', metricsRoutes({ registry: nodeRegistry(node), store: node.store, tokens: node.store.tokens }))
   app.route('/api/v1', openapiRoutes())
   app.use('/api/*', requireToken(node.store.tokens))
