@@ -50,11 +50,11 @@ describe('certmesh start (separate process)', () => {
 
   it('fails with a clear message and non-zero exit on a port in use and on a bad config', async () => {
     const root = mkdtempSync(join(tmpdir(), 'certmesh-start-'))
+    const initA = run(['init', '--data', join(root, 'a'), '--http', '127.0.0.1:0', '--p2p', '/ip4/127.0.0.1/tcp/0'])
+    expect(await initA.exited).toBe(0)
     const a = run(['start', '--data', join(root, 'a')])
-    // The first start initialises on the embedded defaults (port 8080 may be taken on a
-    // developer machine); only the second node's failure matters, so give it a's port.
-    await until(a, /is running|already in use/)
-    const port = /127\.0\.0\.1:(\d+)/.exec(a.out())?.[1] ?? '8080'
+    await until(a, /is running: HTTP API http:\/\/127\.0\.0\.1:\d+/)
+    const port = /127\.0\.0\.1:(\d+)/.exec(a.out())![1]!
     const initB = run(['init', '--data', join(root, 'b'), '--http', `127.0.0.1:${port}`, '--p2p', '/ip4/127.0.0.1/tcp/0'])
     expect(await initB.exited).toBe(0)
     const b = run(['start', '--data', join(root, 'b')])

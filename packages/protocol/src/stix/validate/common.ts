@@ -2,9 +2,10 @@
  * Common properties (STIX 2.1 §3.1–3.2 for SDOs/SROs, §6.1 for SCOs, §7 for meta objects),
  * custom property rules (§11.1) and reserved names.
  */
-import { idType, stixIdProblem, typeNameProblem } from '../id.js'
-import { compareStixTimestamps, isStixTimestamp } from '../timestamp.js'
+import { idType, typeNameProblem } from '../id.js'
 import { refTo } from './categories.js'
+import { idProblem } from './fast-id.js'
+import { compareTimestamps, isTimestamp } from './fast-timestamp.js'
 import { type IssueCollector, describeType, joinPath } from './issue.js'
 import { checkGranularMarkings } from './markings.js'
 import { type PropSpec, bool, checkProps, checkRequired, checkValue, intRange, refs, ref, str, strList } from './values.js'
@@ -62,7 +63,7 @@ export function checkTypeAndId(obj: Record<string, unknown>, out: IssueCollector
     else out.add('id', 'property-type', `must be an identifier string, got ${describeType(id)}`)
     return
   }
-  const problem = stixIdProblem(id)
+  const problem = idProblem(id)
   if (problem) out.add('id', 'id-format', `identifier '${id.slice(0, 300)}' ${problem}`)
   else if (typeof type === 'string' && idType(id) !== type) {
     out.add('id', 'id-type-mismatch', `identifier prefix '${idType(id)}' does not match type '${type}'`)
@@ -80,17 +81,21 @@ function checkSpecVersion(obj: Record<string, unknown>, mode: CommonMode, out: I
   else out.add('spec_version', 'spec-version', `must be '2.1', got ${typeof v === 'string' ? `'${v.slice(0, 40)}'` : describeType(v)}`)
 }
 
+const MILLIS: PropSpec = { kind: 'timestamp', precision: 'millis' }
+const CREATED_MODIFIED: readonly string[] = ['created', 'modified']
+const BINARY: PropSpec = { kind: 'binary' }
+const HEX: PropSpec = { kind: 'hex' }
+
 function checkCreatedModified(obj: Record<string, unknown>, mode: CommonMode, out: IssueCollector): void {
   if (mode.createdOnly) {
     checkRequired(obj, ['created'], '', out)
     if ('created' in obj) checkValue(obj.created, { kind: 'timestamp' }, 'created', out)
     return
   }
-  const millis: PropSpec = { kind: 'timestamp', precision: 'millis' }
-  if (mode.versioned) checkRequired(obj, ['created', 'modified'], '', out)
-  if ('created' in obj) checkValue(obj.created, millis, 'created', out)
-  if ('modified' in obj) checkValue(obj.modified, millis, 'modified', out)
-  if (isStixTimestamp(obj.created) && isStixTimestamp(obj.modified) && compareStixTimestamps(obj.modified, obj.created) < 0) {
+  if (mode.versioned) checkRequired(obj, CREATED_MODIFIED, '', out)
+  if ('created' in obj) checkValue(obj.created, MILLIS, 'created', out)
+  if ('modified' in obj) checkValue(obj.modified, MILLIS, 'modified', out)
+  if (isTimestamp(obj.created) && isTimestamp(obj.modified) && compareTimestamps(obj.modified, obj.created) < 0) {
     out.add('modified', 'timestamp-order', `modified '${obj.modified}' is earlier than created '${obj.created}'`)
   }
 }
@@ -118,14 +123,15 @@ function checkExternalReferences(obj: Record<string, unknown>, out: IssueCollect
 
 /** §11.1 property names, reserved names, non-empty lists and `_bin`/`_hex` encodings. */
 function checkPropertyNames(obj: Record<string, unknown>, out: IssueCollector): void {
-  for (const [key, value] of Object.entries(obj)) {
+  for (const key of Object.keys(obj)) {
+    const value = obj[key]
     if (key !== 'id' && !PROPERTY_NAME_RE.test(key)) {
       out.add(key, 'property-name', 'property names must be 3-250 characters of a-z, 0-9 and _')
     }
     if (RESERVED_PROPERTIES.has(key)) out.add(key, 'reserved-name', `property name '${key}' is reserved by STIX 2.1`)
     if (Array.isArray(value) && value.length === 0) out.add(key, 'empty-list', 'a list must not be empty')
-    if (key.endsWith('_bin') && key.length > 4) checkValue(value, { kind: 'binary' }, key, out)
-    if (key.endsWith('_hex') && key.length > 4) checkValue(value, { kind: 'hex' }, key, out)
+    if (key.endsWith('_bin') && key.length > 4) checkValue(value, BINARY, key, out)
+    if (key.endsWith('_hex') && key.length > 4) checkValue(value, HEX, key, out)
   }
 }
 

@@ -9,8 +9,46 @@ export function resolveLimits(partial?: Partial<ValidationLimits>): ValidationLi
   return { ...DEFAULT_LIMITS, ...partial }
 }
 
+/** Deepest maxDepth the recursive pre-scan accepts; larger limits go straight to the walk. */
+const MAX_SCAN_DEPTH = 256
+
+/**
+ * True when the value is certainly within every limit. Recursion depth is bounded by
+ * maxDepth (a container at maxDepth is a breach), and no paths or messages are built.
+ * Returns the running node count, or -1 at the first breach.
+ */
+function scan(value: unknown, depth: number, nodes: number, limits: ValidationLimits): number {
+  nodes += 1
+  if (nodes > limits.maxNodes) return -1
+  if (typeof value === 'string') return value.length > limits.maxStringLength ? -1 : nodes
+  if (typeof value !== 'object' || value === null) return nodes
+  if (depth >= limits.maxDepth) return -1
+  if (Array.isArray(value)) {
+    if (value.length > limits.maxArrayLength) return -1
+    for (let i = 0; i < value.length; i++) {
+      nodes = scan(value[i], depth + 1, nodes, limits)
+      if (nodes < 0) return -1
+    }
+    return nodes
+  }
+  const keys = Object.keys(value)
+  if (keys.length > limits.maxProperties) return -1
+  for (const key of keys) {
+    if (key.length > limits.maxStringLength) return -1
+    nodes = scan((value as Record<string, unknown>)[key], depth + 1, nodes, limits)
+    if (nodes < 0) return -1
+  }
+  return nodes
+}
+
 /** Reports the first breach of each kind; returns false when the object exceeds any limit. */
 export function checkLimits(root: unknown, limits: ValidationLimits, out: IssueCollector): boolean {
+  // Common case: nothing is breached, so the precise walk below has nothing to report.
+  if (limits.maxDepth <= MAX_SCAN_DEPTH && scan(root, 0, 0, limits) >= 0) return true
+  return walk(root, limits, out)
+}
+
+function walk(root: unknown, limits: ValidationLimits, out: IssueCollector): boolean {
   const stack: Array<{ value: unknown; path: string; depth: number }> = [{ value: root, path: '', depth: 0 }]
   const reported = new Set<string>()
   let nodes = 0

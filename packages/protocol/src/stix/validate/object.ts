@@ -1,9 +1,9 @@
 /** validateObject: every STIX 2.1 MUST this package knows, for one object, all issues at once. */
-import { compareStixTimestamps, isStixTimestamp } from '../timestamp.js'
 import { categoryOf } from './categories.js'
 import { type CommonMode, checkCommon, checkTypeAndId } from './common.js'
 import { checkExtensions } from './extensions.js'
-import { IssueCollector, type ValidateOptions, type ValidationIssue, describeType, isPlainObject } from './issue.js'
+import { compareTimestamps, isTimestamp } from './fast-timestamp.js'
+import { DEFAULT_LIMITS, IssueCollector, type ValidateOptions, type ValidationIssue, describeType, isPlainObject } from './issue.js'
 import { checkLimits, resolveLimits } from './limits.js'
 import { checkGenericRefs } from './refs.js'
 import type { TypeRule } from './rule.js'
@@ -29,18 +29,26 @@ function modeFor(type: unknown, obj: Record<string, unknown>, rule: TypeRule | u
 }
 
 function checkOrders(obj: Record<string, unknown>, rule: TypeRule, out: IssueCollector): void {
-  for (const [earlier, later, strict] of rule.orders ?? []) {
+  const orders = rule.orders
+  if (!orders) return
+  for (const [earlier, later, strict] of orders) {
     const a = obj[earlier]
     const b = obj[later]
-    if (!isStixTimestamp(a) || !isStixTimestamp(b)) continue
-    const c = compareStixTimestamps(b, a)
+    if (!isTimestamp(a) || !isTimestamp(b)) continue
+    const c = compareTimestamps(b, a)
     if (c < 0 || (strict && c === 0)) {
       out.add(later, 'timestamp-order', `${later} '${b}' must be ${strict ? 'later than' : 'the same as or later than'} ${earlier} '${a}'`)
     }
   }
 }
 
+function hasAnyOf(obj: Record<string, unknown>, names: readonly string[]): boolean {
+  for (const name of names) if (name in obj) return true
+  return false
+}
+
 function dedupe(issues: ValidationIssue[]): ValidationIssue[] {
+  if (issues.length < 2) return issues
   const seen = new Set<string>()
   return issues.filter((i) => {
     const key = `${i.path}\u0000${i.rule}`
@@ -64,7 +72,7 @@ export function validateObject(value: unknown, options: ValidateOptions = {}, in
     out.add('', 'not-an-object', `a STIX object must be a JSON object, got ${describeType(value)}`)
     return out.issues
   }
-  if (!checkLimits(rec, resolveLimits(options.limits), out)) return out.issues
+  if (!checkLimits(rec, options.limits ? resolveLimits(options.limits) : DEFAULT_LIMITS, out)) return out.issues
 
   checkTypeAndId(rec, out)
   const category = type === undefined ? 'custom' : categoryOf(type)
@@ -78,7 +86,7 @@ export function validateObject(value: unknown, options: ValidateOptions = {}, in
     checkRequired(rec, rule.required, '', out)
     checkProps(rec, rule.props, '', out)
     checkOrders(rec, rule, out)
-    if (rule.anyOf && !rule.anyOf.some((p) => p in rec)) {
+    if (rule.anyOf && !hasAnyOf(rec, rule.anyOf)) {
       out.add('', 'required-one-of', `a ${type} needs at least one of ${rule.anyOf.join(', ')}`)
     }
     rule.check?.(rec, out, options)
@@ -88,7 +96,9 @@ export function validateObject(value: unknown, options: ValidateOptions = {}, in
   // Generic *_ref/*_refs walk, reported only where the typed checks said nothing.
   const generic = new IssueCollector(id, type, index)
   checkGenericRefs(rec, '', generic)
-  const reported = new Set(out.issues.map((i) => i.path))
-  out.issues.push(...generic.issues.filter((i) => !reported.has(i.path)))
+  if (generic.issues.length > 0) {
+    const reported = new Set(out.issues.map((i) => i.path))
+    out.issues.push(...generic.issues.filter((i) => !reported.has(i.path)))
+  }
   return dedupe(out.issues)
 }

@@ -15,21 +15,27 @@ const DICTIONARY_PROPS: ReadonlySet<string> = new Set([
 ])
 
 export function checkGenericRefs(value: Record<string, unknown>, path: string, out: IssueCollector): void {
-  for (const [key, item] of Object.entries(value)) {
-    const at = joinPath(path, key)
+  for (const key of Object.keys(value)) {
+    const item = value[key]
     if (key.endsWith('_refs')) {
+      const at = joinPath(path, key)
       if (!Array.isArray(item)) out.add(at, 'property-type', 'a _refs property must be a list of identifiers')
-      else item.forEach((r, i) => checkRef(r, ANY_REF, joinPath(at, i), out))
+      else for (let i = 0; i < item.length; i++) if (i in item) checkRef(item[i], ANY_REF, joinPath(at, i), out)
       continue
     }
     if (key.endsWith('_ref')) {
-      checkRef(item, ANY_REF, at, out)
+      checkRef(item, ANY_REF, joinPath(path, key), out)
       continue
     }
-    if (DICTIONARY_PROPS.has(key)) continue
-    if (isPlainObject(item)) checkGenericRefs(item, at, out)
-    else if (Array.isArray(item)) {
-      item.forEach((el, i) => { if (isPlainObject(el)) checkGenericRefs(el, joinPath(at, i), out) })
+    // Scalars hold no references: skip them before the set lookup and path building.
+    if (typeof item !== 'object' || item === null || DICTIONARY_PROPS.has(key)) continue
+    const at = joinPath(path, key)
+    if (!Array.isArray(item)) checkGenericRefs(item as Record<string, unknown>, at, out)
+    else {
+      for (let i = 0; i < item.length; i++) {
+        const el: unknown = item[i]
+        if (isPlainObject(el)) checkGenericRefs(el, joinPath(at, i), out)
+      }
     }
   }
 }

@@ -2,11 +2,12 @@
  * Property value specifications and the checker that applies them. The per-type rule
  * tables (sdo-rules.ts, sco-rules.ts, …) describe each property with one of these.
  */
-import { idType, stixIdProblem } from '../id.js'
-import { hasMillisecondPrecision, stixTimestampProblem } from '../timestamp.js'
+import { idType } from '../id.js'
 import { ANY_REF, type RefTarget } from './categories.js'
 import { type IssueCollector, describeType, isPlainObject, joinPath } from './issue.js'
 import { checkHashes } from './hashes.js'
+import { idProblem } from './fast-id.js'
+import { hasMillis, timestampProblem } from './fast-timestamp.js'
 
 export type PropSpec =
   | { kind: 'string' }
@@ -51,7 +52,7 @@ function wrongType(out: IssueCollector, path: string, expected: string, value: u
 /** Checks an identifier value against a reference target (STIX 2.1 §2.9, §3.x *_ref). */
 export function checkRef(value: unknown, to: RefTarget, path: string, out: IssueCollector): void {
   if (typeof value !== 'string') return wrongType(out, path, 'an identifier string', value)
-  const problem = stixIdProblem(value)
+  const problem = idProblem(value)
   if (problem) return out.add(path, 'ref-format', `reference '${value.slice(0, 300)}' ${problem}`)
   const type = idType(value) as string
   if (!to.allows(type)) out.add(path, 'ref-type', `must reference ${to.expected}, not '${type}'`)
@@ -62,12 +63,12 @@ export function checkTimestampValue(value: unknown, path: string, out: IssueColl
     wrongType(out, path, 'a timestamp string', value)
     return false
   }
-  const problem = stixTimestampProblem(value)
+  const problem = timestampProblem(value)
   if (problem) {
     out.add(path, 'timestamp-format', `'${value.slice(0, 64)}' ${problem}`)
     return false
   }
-  if (precision === 'millis' && !hasMillisecondPrecision(value)) {
+  if (precision === 'millis' && !hasMillis(value)) {
     out.add(path, 'timestamp-precision', `'${value}' must be precise to at least the millisecond (STIX 2.1 §3.2)`)
   }
   if (precision === 'seconds' && value.includes('.')) {
@@ -111,7 +112,11 @@ export function checkValue(value: unknown, spec: PropSpec, path: string, out: Is
     case 'list':
       if (!Array.isArray(value)) return wrongType(out, path, 'a list', value)
       if (value.length === 0) out.add(path, 'empty-list', 'a list must not be empty')
-      value.forEach((item, i) => checkValue(item, spec.of, joinPath(path, i), out))
+      for (let i = 0; i < value.length; i++) {
+        // Like forEach, skip holes of sparse arrays (never produced by JSON.parse).
+        if (!(i in value)) continue
+        checkValue(value[i], spec.of, joinPath(path, i), out)
+      }
       return
     case 'hashes':
       checkHashes(value, path, out)
@@ -154,8 +159,8 @@ export function checkDictionary(value: unknown, path: string, out: IssueCollecto
 
 /** Checks every property of `obj` that `props` describes. */
 export function checkProps(obj: Record<string, unknown>, props: Readonly<Record<string, PropSpec>>, base: string, out: IssueCollector): void {
-  for (const [name, spec] of Object.entries(props)) {
-    if (Object.hasOwn(obj, name)) checkValue(obj[name], spec, joinPath(base, name), out)
+  for (const name of Object.keys(props)) {
+    if (Object.hasOwn(obj, name)) checkValue(obj[name], props[name] as PropSpec, joinPath(base, name), out)
   }
 }
 
