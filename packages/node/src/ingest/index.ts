@@ -7,7 +7,6 @@ export { ReportBuilder, type IngestFormat, type IngestItem, type IngestReport } 
 export { prepareVersion, patternObservable, sha256Hex, PrepareError, type PrepareOptions } from './prepare.js'
 export { buildIndicator, defaultValidUntil, stixTime, validityWindow, type IndicatorAttributes, type IndicatorContext } from './indicator.js'
 export { resolveCandidate, type Resolved } from './resolve.js'
-export { isBuiltinId } from './builtin.js'
 export { adoptedId, derivedFromId } from './adopt.js'
 export { mispReportId } from './misp-report.js'
 export { REVOCATION_REASON_PROPERTY } from './revoke.js'

@@ -14,6 +14,7 @@ import {
   validateObject,
   verifyObject,
   type Tlp,
+  isBuiltinId,
 } from '@certmesh/protocol'
 import { nodeEd25519 } from '@certmesh/protocol/node-crypto'
 import type { NodeSigner } from '../sign/signer.js'
@@ -21,7 +22,6 @@ import type { Store } from '../store/index.js'
 import type { WarninglistMatcher } from '../warninglist/index.js'
 import { adoptedBody, adoptedId, derivedFrom, linksProvenance, nextAdoptedVersion, notAdoptable } from './adopt.js'
 import type { BatchWriter } from './batch.js'
-import { isBuiltinId } from './builtin.js'
 import type { DedupIndex } from './dedup.js'
 import { prepareVersion, PrepareError } from './prepare.js'
 import { rejected, type IngestItem, type ReportBuilder } from './report.js'

@@ -17,7 +17,7 @@ import type { ManifestEntry, PagedVersion, PageQuery, PageResult, StoredVersion 
 export const MAX_PAGE_LIMIT = 10_000
 
 const MANIFEST_COLUMNS = 'v.seq, v.date_added, v.id, v.type, v.modified, v.spec_version'
-const PAGED_COLUMNS = 'v.seq, v.date_added, v.id, v.type, v.spec_version, v.modified, v.json, v.revoked, v.flags, v.valid_until'
+const PAGED_COLUMNS = `${MANIFEST_COLUMNS}, v.json, v.revoked, v.flags, v.valid_until`
 const NO_FLAGS: readonly string[] = Object.freeze([])
 
 interface Built {
@@ -80,14 +80,19 @@ export function page(sql: StatementCache, q: PageQuery): PageResult<StoredVersio
 
 export function manifest(sql: StatementCache, q: PageQuery): PageResult<ManifestEntry> {
   const b = build(q, MANIFEST_COLUMNS)
-  return paginateRaw(sql.raw<[Record<string, unknown>], Cell[]>(b.sql).all(b.params), q.limit, (r) => ({
+  return paginateRaw(sql.raw<[Record<string, unknown>], Cell[]>(b.sql).all(b.params), q.limit, manifestEntry)
+}
+
+/** A row in MANIFEST_COLUMNS order (PAGED_COLUMNS starts with the same six). */
+function manifestEntry(r: Cell[]): ManifestEntry {
+  return {
     seq: r[0] as number,
     dateAdded: r[1] as number,
     id: r[2] as string,
     type: r[3] as string,
     modified: r[4] as string,
     specVersion: r[5] as string,
-  }))
+  }
 }
 
 /**
@@ -98,12 +103,7 @@ export function manifest(sql: StatementCache, q: PageQuery): PageResult<Manifest
 export function pageLean(sql: StatementCache, q: PageQuery): PageResult<PagedVersion> {
   const b = build(q, PAGED_COLUMNS)
   return paginateRaw(sql.raw<[Record<string, unknown>], Cell[]>(b.sql).all(b.params), q.limit, (r) => ({
-    seq: r[0] as number,
-    dateAdded: r[1] as number,
-    id: r[2] as string,
-    type: r[3] as string,
-    specVersion: r[4] as string,
-    modified: r[5] as string,
+    ...manifestEntry(r),
     json: r[6] as string,
     revoked: r[7] === 1,
     flags: r[8] === null ? NO_FLAGS : (JSON.parse(r[8] as string) as string[]),
