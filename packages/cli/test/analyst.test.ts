@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { tempDir } from '../../../test/temp-dir.js'
 import { startNode, type RunningNode } from './harness.js'
 
 let n: RunningNode
-const dir = mkdtempSync(join(tmpdir(), 'certmesh-cli-files-'))
+const dir = tempDir('certmesh-cli-files-')
 const file = (name: string, text: string) => {
   const p = join(dir, name)
   writeFileSync(p, text)

@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { CertmeshNode, initDataDir } from '@certmesh/node'
+import { removeTempDir, tempDir } from '../../../test/temp-dir.js'
 import { main } from '../src/run.js'
 import { memoryIo, type MemoryIo } from '../src/testing/memory-io.js'
 
@@ -12,12 +12,14 @@ export interface RunningNode {
   token: string
   /** Runs a CLI command against this node; returns exit code and output. */
   cli(args: string[], stdin?: string): Promise<{ code: number; io: MemoryIo }>
+  /** Stops the node, then removes its temp dir. */
   stop(): Promise<void>
 }
 
 /** A real node on a temp data directory, HTTP on a free loopback port. */
 export async function startNode(name = 'Test-CERT'): Promise<RunningNode> {
-  const dataDir = join(mkdtempSync(join(tmpdir(), 'certmesh-cli-')), 'node')
+  const root = tempDir('certmesh-cli-')
+  const dataDir = join(root, 'node')
   initDataDir({ dataDir, name, http: '127.0.0.1:0', p2p: '/ip4/127.0.0.1/tcp/0' })
   const node = await CertmeshNode.open(dataDir)
   await node.start()
@@ -32,6 +34,9 @@ export async function startNode(name = 'Test-CERT'): Promise<RunningNode> {
       const code = await main([...args, '--url', node.httpUrl, '--token', token], io)
       return { code, io }
     },
-    stop: () => node.stop(),
+    async stop() {
+      await node.stop()
+      removeTempDir(root)
+    },
   }
 }

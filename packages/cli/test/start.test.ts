@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
+import { tempDir } from '../../../test/temp-dir.js'
 
 const bin = join(dirname(fileURLToPath(import.meta.url)), '../bin/certmesh.js')
 
@@ -14,8 +14,12 @@ interface Proc {
   exited: Promise<number | null>
 }
 
+const running = new Set<ChildProcess>()
+
 function run(args: string[]): Proc {
   const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+  running.add(child)
+  child.on('exit', () => running.delete(child))
   let out = ''
   let err = ''
   child.stdout!.on('data', (d) => (out += d))
@@ -32,9 +36,16 @@ async function until(p: Proc, re: RegExp, ms = 20_000): Promise<void> {
   }
 }
 
+// A test that failed half-way must not leave a node writing into the data dir that the
+// file-end sweep (test/temp-dir.ts) removes, nor running after the suite.
+afterEach(async () => {
+  const left = [...running].filter((c) => c.exitCode === null && c.signalCode === null)
+  await Promise.all(left.map((c) => new Promise((resolve) => c.once('exit', resolve).kill('SIGKILL'))))
+})
+
 describe('certmesh start (separate process)', () => {
   it('creates a node in an empty directory, serves, and stops cleanly on SIGTERM', async () => {
-    const dataDir = join(mkdtempSync(join(tmpdir(), 'certmesh-start-')), 'n')
+    const dataDir = join(tempDir('certmesh-start-'), 'n')
     const init = run(['init', '--data', dataDir, '--http', '127.0.0.1:0', '--p2p', '/ip4/127.0.0.1/tcp/0'])
     expect(await init.exited).toBe(0)
     const p = run(['start', '--data', dataDir])
@@ -49,7 +60,7 @@ describe('certmesh start (separate process)', () => {
   })
 
   it('fails with a clear message and non-zero exit on a port in use and on a bad config', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'certmesh-start-'))
+    const root = tempDir('certmesh-start-')
     const initA = run(['init', '--data', join(root, 'a'), '--http', '127.0.0.1:0', '--p2p', '/ip4/127.0.0.1/tcp/0'])
     expect(await initA.exited).toBe(0)
     const a = run(['start', '--data', join(root, 'a')])

@@ -1,14 +1,14 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { CertmeshNode, initDataDir } from '@certmesh/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { removeTempDir, tempDir } from '../../../../test/temp-dir.js'
 import { main } from '../run.js'
 import { memoryIo } from '../testing/memory-io.js'
 
 /** Two real nodes (HTTP and libp2p on loopback, ports 0); the CLI talks to A over HTTP. */
 describe('certmesh peer / sync status', () => {
-  const root = mkdtempSync(join(tmpdir(), 'certmesh-peer-cli-'))
+  const root = tempDir('certmesh-peer-cli-')
   let a: CertmeshNode
   let b: CertmeshNode
   let token: string
@@ -29,7 +29,7 @@ describe('certmesh peer / sync status', () => {
   afterAll(async () => {
     await a.stop()
     await b.stop()
-    rmSync(root, { recursive: true, force: true })
+    removeTempDir(root)
   })
 
   it('adds a peer, lists it connected with counters, shows sync status, removes it', async () => {

@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { tempDir } from '../../../../test/temp-dir.js'
 import { main } from '../run.js'
 import { memoryIo } from '../testing/memory-io.js'
 
@@ -15,7 +15,7 @@ const indicator = {
   pattern_type: 'stix',
   valid_from: '2026-11-28T10:00:00Z',
 }
-const dir = mkdtempSync(join(tmpdir(), 'certmesh-validate-'))
+const dir = tempDir('certmesh-validate-')
 const file = (name: string, content: string) => {
   const p = join(dir, name)
   writeFileSync(p, content)

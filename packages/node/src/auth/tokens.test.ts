@@ -1,11 +1,10 @@
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { tempDir } from '../../../../test/temp-dir.js'
 import { openStore } from '../store/open.js'
 import { ADMIN_RIGHTS, canRead, canWrite, createToken, tokenFromAuthorization, verifyToken } from './tokens.js'
 
-const store = () => openStore(join(mkdtempSync(join(tmpdir(), 'certmesh-tokens-')), 'db.sqlite'))
+const store = () => openStore(join(tempDir('certmesh-tokens-'), 'db.sqlite'))
 
 describe('API tokens', () => {
   it('creates a ≥128-bit token that verifies, stores only its hash, and can be revoked', () => {

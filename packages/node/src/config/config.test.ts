@@ -1,14 +1,14 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { tempDir } from '../../../../test/temp-dir.js'
 import { ConfigError, loadConfig } from './config.js'
 import { CONFIG_FILE, DEFAULT_VALIDITY_DAYS } from './defaults.js'
 import { parseHostPort } from './host-port.js'
 import { configTemplate } from './template.js'
 
 function dirWith(text?: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'certmesh-config-'))
+  const dir = tempDir('certmesh-config-')
   if (text !== undefined) writeFileSync(join(dir, CONFIG_FILE), text)
   return dir
 }

@@ -1,7 +1,5 @@
 import { sightingObservables } from '../sighting/index-key.js'
 import { createHash, randomUUID } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
   buildPattern,
@@ -18,6 +16,7 @@ import { NodeSigner } from '../sign/signer.js'
 import { makeIdentity } from '../sign/identity.js'
 import { openStore, type PreparedObservable, type PreparedVersion, type Store } from '../store/index.js'
 import { silentLogger } from '../store/test-support.js'
+import { TempDirGroup } from '../../../../test/temp-dir.js'
 
 /**
  * Query tests run against real store files holding signed objects prepared by hand the
@@ -27,16 +26,14 @@ import { silentLogger } from '../store/test-support.js'
 export const NOW = Date.UTC(2025, 0, 15, 12, 0, 0)
 export const CREATED = '2025-01-01T00:00:00.000Z'
 
-const dirs: string[] = []
+const dirs = new TempDirGroup('certmesh-query-')
 
 export function openTempStore(): Store {
-  const dir = mkdtempSync(join(tmpdir(), 'certmesh-query-'))
-  dirs.push(dir)
-  return openStore(join(dir, 'node.db'), { now: () => NOW, logger: silentLogger })
+  return openStore(join(dirs.make(), 'node.db'), { now: () => NOW, logger: silentLogger })
 }
 
 export function removeTempStores(): void {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
+  dirs.removeAll()
 }
 
 export function signerOf(n: number): NodeSigner {

@@ -1,10 +1,10 @@
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { chmodSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { tempDir } from '../../../../test/temp-dir.js'
 import { generateSeed, KeyFileError, readKeyFile, writeKeyFile } from './key-file.js'
 
-const dir = () => mkdtempSync(join(tmpdir(), 'certmesh-key-'))
+const dir = () => tempDir('certmesh-key-')
 
 describe('key file', () => {
   it('round-trips a seed and is created with mode 0600', async () => {

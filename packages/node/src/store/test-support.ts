@@ -1,21 +1,18 @@
 import { createHash, randomUUID } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { TempDirGroup } from '../../../../test/temp-dir.js'
 import type { Logger } from '../log.js'
 import type { PreparedObservable, PreparedVersion } from './types.js'
 
 /** Helpers for the store's tests: real files in a temp dir (durability is about files, not `:memory:`). */
-const dirs: string[] = []
+const dirs = new TempDirGroup('certmesh-store-')
 
 export function tempDbPath(name = 'node.db'): string {
-  const dir = mkdtempSync(join(tmpdir(), 'certmesh-store-'))
-  dirs.push(dir)
-  return join(dir, name)
+  return join(dirs.make(), name)
 }
 
 export function removeTempDirs(): void {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
+  dirs.removeAll()
 }
 
 export const silentLogger: Logger = {

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto'
-import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, writeFile, mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { removeTempDir, tempDir } from '../../../../test/temp-dir.js'
 import { DEFAULT_WARNINGLIST_LIMITS } from './limits.js'
 import { defaultWarninglistDir, loadDefaultWarninglists, loadWarninglistDir, loadWarninglistFile } from './load.js'
 import { WarninglistMatcher } from './matcher.js'
@@ -13,7 +13,7 @@ const good = (name: string, list: string[]) =>
 describe('loadWarninglistDir', () => {
   let dir = ''
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'certmesh-wl-'))
+    dir = tempDir('certmesh-wl-')
     await writeFile(join(dir, 'b.json'), good('B', ['b.example']))
     await writeFile(join(dir, 'a.json'), good('A', ['a.example']))
     await writeFile(join(dir, 'broken.json'), '{"name": "x", ')
@@ -21,8 +21,8 @@ describe('loadWarninglistDir', () => {
     await writeFile(join(dir, 'README.md'), '# not a list')
     await mkdir(join(dir, 'sub.json'))
   })
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true })
+  afterAll(() => {
+    removeTempDir(dir)
   })
 
   it('loads the good files in name order and names each bad one', async () => {

@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { canonicalize, normaliseObservable, type Tlp } from '@certmesh/protocol'
 import { createToken } from '../../src/auth/tokens.js'
 import { initDataDir } from '../../src/datadir/init.js'
@@ -10,6 +7,7 @@ import { CertmeshNode } from '../../src/node.js'
 import type { NodeSigner } from '../../src/sign/signer.js'
 import type { Store } from '../../src/store/index.js'
 import type { TokenRights } from '../../src/store/tokens.js'
+import { removeTempDir, tempDir } from '../../../../test/temp-dir.js'
 
 /**
  * A real node for the feed, sighting, metrics and OpenAPI tests: `certmesh init` in a
@@ -26,7 +24,7 @@ export interface FeedTestNode {
 }
 
 export async function startFeedNode(): Promise<FeedTestNode> {
-  const dir = mkdtempSync(join(tmpdir(), 'certmesh-feeds-'))
+  const dir = tempDir('certmesh-feeds-')
   const created = initDataDir({ dataDir: dir, name: 'CERT Feedland', http: '127.0.0.1:0', p2p: '/ip4/127.0.0.1/tcp/0' })
   const node = await CertmeshNode.open(dir)
   await node.start()
@@ -45,7 +43,7 @@ export async function startFeedNode(): Promise<FeedTestNode> {
       fetch(url + path, { method: 'POST', headers: { ...auth(token), 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) }),
     close: async () => {
       await node.stop()
-      rmSync(dir, { recursive: true, force: true })
+      removeTempDir(dir)
     },
   }
 }

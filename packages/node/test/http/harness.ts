@@ -1,6 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { removeTempDir, tempDir } from '../../../../test/temp-dir.js'
 import { createToken } from '../../src/auth/tokens.js'
 import { initDataDir } from '../../src/datadir/init.js'
 import { dataDirLayout } from '../../src/datadir/layout.js'
@@ -40,7 +39,7 @@ export interface TestNodeOptions {
 }
 
 export async function startTestNode(opts: TestNodeOptions = {}): Promise<TestNode> {
-  const dir = mkdtempSync(join(tmpdir(), 'certmesh-http-'))
+  const dir = tempDir('certmesh-http-')
   const created = initDataDir({ dataDir: dir, name: 'CERT Testland', http: '127.0.0.1:0', p2p: '/ip4/127.0.0.1/tcp/0' })
   if (opts.maxBodyBytes !== undefined) {
     const file = dataDirLayout(dir).config
@@ -65,7 +64,7 @@ export async function startTestNode(opts: TestNodeOptions = {}): Promise<TestNod
     taxii,
     close: async () => {
       await node.stop()
-      rmSync(dir, { recursive: true, force: true })
+      removeTempDir(dir)
     },
   }
 }

@@ -3,8 +3,6 @@
  * objects signed exactly as a node signs its own (canonical JSON + certmesh signature).
  */
 import { randomBytes, randomUUID } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { canonicalize, markingIdForTlp, type Tlp } from '@certmesh/protocol'
 import { prepareVersion } from '../../src/ingest/prepare.js'
@@ -15,6 +13,7 @@ import { openStore } from '../../src/store/open.js'
 import type { Store } from '../../src/store/writer.js'
 import { SyncService, type SyncConfig } from '../../src/sync/service.js'
 import type { Verifier } from '../../src/sync/verify.js'
+import { TempDirGroup } from '../../../../test/temp-dir.js'
 
 export const quiet: Logger = {
   namespace: 'test',
@@ -25,16 +24,15 @@ export const quiet: Logger = {
   child: () => quiet,
 }
 
-const dirs: string[] = []
+const dirs = new TempDirGroup('certmesh-mn-')
 
-export function tempDir(prefix = 'certmesh-mn-'): string {
-  const d = mkdtempSync(join(tmpdir(), prefix))
-  dirs.push(d)
-  return d
+export function tempDir(): string {
+  return dirs.make()
 }
 
+/** Call after the nodes using these dirs are stopped. */
 export function removeTempDirs(): void {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
+  dirs.removeAll()
 }
 
 export interface TestNode {

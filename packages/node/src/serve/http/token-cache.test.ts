@@ -1,12 +1,11 @@
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { tempDir } from '../../../../../test/temp-dir.js'
 import { ADMIN_RIGHTS, createToken } from '../../auth/tokens.js'
 import { openStore } from '../../store/open.js'
 import { TOKEN_CACHE_TTL_MS, verifyTokenCached } from './token-cache.js'
 
-const store = () => openStore(join(mkdtempSync(join(tmpdir(), 'certmesh-token-cache-')), 'db.sqlite'))
+const store = () => openStore(join(tempDir('certmesh-token-cache-'), 'db.sqlite'))
 
 describe('verifyTokenCached', () => {
   it('answers a valid token with its record and refuses a wrong one', () => {
