@@ -31,4 +31,13 @@ describe('STIX timestamps', () => {
       expect(() => parseStixTimestamp(bad, 'obj modified')).toThrow(/^obj modified: /)
     }
   })
+
+  it('says whether the form or the calendar is wrong, and keys a leap second between :59 and the next minute', () => {
+    expect(() => parseStixTimestamp('2024-01-01T00:00:00+01:00', 'v')).toThrow("v: '2024-01-01T00:00:00+01:00' is not a STIX timestamp (YYYY-MM-DDTHH:MM:SS[.s+]Z)")
+    expect(() => parseStixTimestamp('2023-02-29T00:00:00Z', 'v')).toThrow("v: '2023-02-29T00:00:00Z' is not a valid calendar date and time")
+    const leap = parseStixTimestamp('2016-12-31T23:59:60.5Z')
+    expect(leap).toEqual({ ms: Date.UTC(2017, 0, 1, 0, 0, 0, 500), key: '2016-12-31T23:59:60.500000000' })
+    expect(compareStixTimestamps('2016-12-31T23:59:59.999Z', '2016-12-31T23:59:60Z')).toBe(-1)
+    expect(compareStixTimestamps('2016-12-31T23:59:60Z', '2017-01-01T00:00:00Z')).toBe(-1)
+  })
 })

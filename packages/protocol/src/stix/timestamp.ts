@@ -8,6 +8,23 @@
  * written digit so `…00.123456Z` and `…00.123457Z` never compare equal.
  */
 
+import {
+  hasStixTimestampSyntax,
+  isValidStixTimestamp,
+  readStixTimestamp,
+  stixTimestampProblem,
+  utcEpochMs,
+} from './timestamp-fields.js'
+
+export {
+  daysInMonth,
+  hasStixTimestampSyntax,
+  readStixTimestamp,
+  stixTimestampProblem,
+  utcEpochMs,
+  type StixTimestampFields,
+} from './timestamp-fields.js'
+
 export type TimestampPrecision = 'second' | 'millisecond' | 'microsecond' | 'nanosecond'
 
 export interface ParsedStixTimestamp {
@@ -30,16 +47,6 @@ export class StixTimestampError extends Error {
   override readonly name = 'StixTimestampError'
 }
 
-const TIMESTAMP_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?Z$/
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) {
-    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
-    return leap ? 29 : 28
-  }
-  return [4, 6, 9, 11].includes(month) ? 30 : 31
-}
-
 function precisionOf(digits: number): TimestampPrecision {
   if (digits === 0) return 'second'
   if (digits <= 3) return 'millisecond'
@@ -47,36 +54,16 @@ function precisionOf(digits: number): TimestampPrecision {
   return 'nanosecond'
 }
 
-/** Why `text` is not a STIX timestamp, or undefined when it is. */
-export function stixTimestampProblem(text: string): string | undefined {
-  const m = TIMESTAMP_RE.exec(text)
-  if (!m) return "is not an RFC 3339 UTC timestamp 'YYYY-MM-DDTHH:MM:SS[.s+]Z'"
-  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number]
-  if (month < 1 || month > 12) return `has month ${month}, outside 01-12`
-  if (day < 1 || day > daysInMonth(year, month)) return `has day ${day}, which does not exist in ${m[1]}-${m[2]}`
-  if (hour > 23) return `has hour ${hour}, outside 00-23`
-  if (minute > 59) return `has minute ${minute}, outside 00-59`
-  // RFC 3339 §5.6 allows a leap second (60).
-  if (second > 60) return `has second ${second}, outside 00-60`
-  return undefined
-}
-
 export function isStixTimestamp(text: unknown): text is string {
-  return typeof text === 'string' && stixTimestampProblem(text) === undefined
+  return typeof text === 'string' && isValidStixTimestamp(text)
 }
 
 /** Parses a STIX timestamp; throws StixTimestampError saying what is wrong. */
 export function parseStixTimestamp(text: string): ParsedStixTimestamp {
-  const problem = stixTimestampProblem(text)
-  if (problem) throw new StixTimestampError(`timestamp '${text.slice(0, 64)}' ${problem}`)
-  const m = TIMESTAMP_RE.exec(text) as RegExpExecArray
-  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number]
-  const fraction = m[7] ?? ''
-  // setUTCFullYear avoids Date.UTC's mapping of years 0–99 to 1900–1999.
-  const d = new Date(0)
-  d.setUTCFullYear(year, month - 1, day)
-  d.setUTCHours(hour, minute, second, 0)
-  const epochSeconds = d.getTime() / 1000
+  const f = readStixTimestamp(text)
+  if (f === undefined) throw new StixTimestampError(`timestamp '${String(text).slice(0, 64)}' ${stixTimestampProblem(text)}`)
+  const epochSeconds = utcEpochMs(f.year, f.month, f.day, f.hour, f.minute, f.second) / 1000
+  const fraction = f.fraction
   const nineDigits = fraction.padEnd(9, '0').slice(0, 9)
   const ms = Number(nineDigits.slice(0, 3))
   return {
@@ -92,8 +79,8 @@ export function parseStixTimestamp(text: string): ParsedStixTimestamp {
 
 /** True when the timestamp has at least 3 fractional digits (§3.2 created/modified rule). */
 export function hasMillisecondPrecision(text: string): boolean {
-  const m = TIMESTAMP_RE.exec(text)
-  return m !== null && (m[7]?.length ?? 0) >= 3
+  // With the syntax right, the fraction has length - 21 digits.
+  return hasStixTimestampSyntax(text) && text.length >= 24
 }
 
 function asParsed(t: string | ParsedStixTimestamp): ParsedStixTimestamp {
@@ -105,6 +92,10 @@ function asParsed(t: string | ParsedStixTimestamp): ParsedStixTimestamp {
  * `…00.1Z` and `…00.100000Z` are equal. Throws StixTimestampError on malformed input.
  */
 export function compareStixTimestamps(a: string | ParsedStixTimestamp, b: string | ParsedStixTimestamp): -1 | 0 | 1 {
+  if (typeof a === 'string' && typeof b === 'string') {
+    const fast = compareTexts(a, b)
+    if (fast !== undefined) return fast
+  }
   const pa = asParsed(a)
   const pb = asParsed(b)
   if (pa.epochSeconds !== pb.epochSeconds) return pa.epochSeconds < pb.epochSeconds ? -1 : 1
@@ -113,6 +104,25 @@ export function compareStixTimestamps(a: string | ParsedStixTimestamp, b: string
   const fb = pb.fraction.padEnd(width, '0')
   if (fa === fb) return 0
   return fa < fb ? -1 : 1
+}
+
+/**
+ * The validator compares created/modified on every object, so two valid texts are ordered
+ * without parsing: the fixed-width `YYYY-MM-DDTHH:MM:SS` prefix orders like the instant,
+ * except a leap second (`:60` equals the next minute's `:00`), left to the exact path.
+ */
+function compareTexts(a: string, b: string): -1 | 0 | 1 | undefined {
+  if (!isValidStixTimestamp(a) || !isValidStixTimestamp(b) || a.charCodeAt(17) === 54 || b.charCodeAt(17) === 54) return undefined
+  const pa = a.slice(0, 19)
+  const pb = b.slice(0, 19)
+  if (pa !== pb) return pa < pb ? -1 : 1
+  const fa = a.length > 20 ? a.slice(20, -1) : ''
+  const fb = b.length > 20 ? b.slice(20, -1) : ''
+  if (fa.length === fb.length) return fa === fb ? 0 : fa < fb ? -1 : 1
+  const width = Math.max(fa.length, fb.length)
+  const xa = fa.padEnd(width, '0')
+  const xb = fb.padEnd(width, '0')
+  return xa === xb ? 0 : xa < xb ? -1 : 1
 }
 
 /** Microseconds since the epoch (digits beyond the microsecond are truncated). */

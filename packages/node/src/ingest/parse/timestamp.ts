@@ -1,7 +1,12 @@
 /**
  * Timestamps found in inputs, turned into the RFC 3339 UTC form STIX uses (STIX 2.1
  * §3.2: "timestamp … MUST be in UTC, indicated by 'Z'"), at millisecond precision.
+ *
+ * CSV and MISP files carry looser dates than STIX allows, so this grammar is wider than
+ * @certmesh/protocol's readStixTimestamp; the calendar rules and the epoch arithmetic are
+ * the protocol's (daysInMonth, utcEpochMs).
  */
+import { daysInMonth, utcEpochMs } from '@certmesh/protocol'
 
 // RFC 3339 §5.6 date-time, also with a space for 'T', without seconds, or date only
 // (then midnight UTC). A missing offset means UTC.
@@ -21,13 +26,11 @@ export function parseTimestamp(raw: string): string | undefined {
   const second = Number(s)
   if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return undefined
   if (Number(oh) > 23 || Number(om) > 59) return undefined
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate()
-  if (day > daysInMonth) return undefined
+  if (day > daysInMonth(year, month)) return undefined
   const ms = Number(frac.slice(0, 3).padEnd(3, '0'))
   const offset = sign === undefined ? 0 : (sign === '-' ? -1 : 1) * (Number(oh) * 60 + Number(om))
-  const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second, ms) - offset * 60_000)
-  // Date.UTC maps years 0–99 to 1900–1999; correct that before checking the range.
-  if (year < 100) date.setUTCFullYear(date.getUTCFullYear() - 1900)
+  const date = new Date(utcEpochMs(year, month, day, hour, minute, second, ms) - offset * 60_000)
+  // An offset can carry year 0001 or 9999 out of the range STIX timestamps can be written in.
   const outYear = date.getUTCFullYear()
   if (Number.isNaN(date.getTime()) || outYear < 1 || outYear > 9999) return undefined
   return date.toISOString()

@@ -5,7 +5,7 @@
 import { idType, typeNameProblem } from '../id.js'
 import { refTo } from './categories.js'
 import { idProblem } from './fast-id.js'
-import { compareTimestamps, isTimestamp } from './fast-timestamp.js'
+import { compareStixTimestamps as compareTimestamps, isStixTimestamp as isTimestamp } from '../timestamp.js'
 import { type IssueCollector, describeType, joinPath } from './issue.js'
 import { checkGranularMarkings } from './markings.js'
 import { type PropSpec, bool, checkProps, checkRequired, checkValue, intRange, refs, ref, str, strList } from './values.js'

@@ -2,7 +2,7 @@
 import { categoryOf } from './categories.js'
 import { type CommonMode, checkCommon, checkTypeAndId } from './common.js'
 import { checkExtensions } from './extensions.js'
-import { compareTimestamps, isTimestamp } from './fast-timestamp.js'
+import { compareStixTimestamps as compareTimestamps, isStixTimestamp as isTimestamp } from '../timestamp.js'
 import { DEFAULT_LIMITS, IssueCollector, type ValidateOptions, type ValidationIssue, describeType, isPlainObject } from './issue.js'
 import { checkLimits, resolveLimits } from './limits.js'
 import { checkGenericRefs } from './refs.js'

@@ -7,7 +7,7 @@ import { ANY_REF, type RefTarget } from './categories.js'
 import { type IssueCollector, describeType, isPlainObject, joinPath } from './issue.js'
 import { checkHashes } from './hashes.js'
 import { idProblem } from './fast-id.js'
-import { hasMillis, timestampProblem } from './fast-timestamp.js'
+import { hasMillisecondPrecision as hasMillis, stixTimestampProblem as timestampProblem } from '../timestamp.js'
 
 export type PropSpec =
   | { kind: 'string' }
