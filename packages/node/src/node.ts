@@ -49,6 +49,8 @@ export class CertmeshNode {
     readonly lookup: Lookup,
     readonly log: Logger,
     readonly sync: SyncService,
+    /** The node's clock, epoch ms: every time-dependent answer (HTTP included) reads this one. */
+    readonly now: () => number,
   ) {}
 
   static async open(dataDir: string, opts: { now?: () => number } = {}): Promise<CertmeshNode> {
@@ -57,14 +59,14 @@ export class CertmeshNode {
     const config = loadConfig(dataDirLayout(dataDir).dir)
     const seed = readKeyFile(dataDirLayout(dataDir).key)
     const signer = new NodeSigner(seed)
-    const store = openStore(dataDirLayout(dataDir).database, { ...(opts.now && { now: opts.now }) })
+    const now = opts.now ?? Date.now
+    const store = openStore(dataDirLayout(dataDir).database, { now })
     try {
       const matcher = await loadNodeWarninglists(config, log)
-      const now = opts.now ?? Date.now
       const ingestor = new Ingestor({ store, signer, config, matcher, now })
       const lookup = new Lookup({ store, self: { identityId: signer.identityId, publicKey: signer.publicKeyB64 }, matcher, now })
-      const sync = new SyncService({ store, seed, publicKey: signer.publicKeyB64, config: syncConfigFrom(config), matcher, ...(opts.now && { now: opts.now }) })
-      return new CertmeshNode(config, signer, store, matcher, ingestor, lookup, log, sync)
+      const sync = new SyncService({ store, seed, publicKey: signer.publicKeyB64, config: syncConfigFrom(config), matcher, now })
+      return new CertmeshNode(config, signer, store, matcher, ingestor, lookup, log, sync, now)
     } catch (err) {
       store.close()
       throw err

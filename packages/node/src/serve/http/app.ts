@@ -19,7 +19,9 @@ import { tokenRoutes } from './routes/tokens.js'
 
 /**
  * The node's HTTP API (docs/http-api.md). Sub-apps per concern are mounted with
- * app.route(); errors become responses in exactly one place (errors.ts).
+ * app.route(); errors become responses in exactly one place (errors.ts). Every route reads
+ * time from `node.now`, so token expiry, feed validity, sightings and exports agree with
+ * the store and the ingest pipeline.
  */
 export function buildApp(node: CertmeshNode): Hono<HttpEnv> {
   const log = createLogger('http')
@@ -41,13 +43,13 @@ export function buildApp(node: CertmeshNode): Hono<HttpEnv> {
   app.use('*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limit(c, next)))
   app.route('/', healthRoutes())
   registerSyncMetrics(nodeRegistry(node), node.sync)
-  app.route('/', metricsRoutes({ registry: nodeRegistry(node), store: node.store, tokens: node.store.tokens }))
+  app.route('/', metricsRoutes({ registry: nodeRegistry(node), store: node.store, tokens: node.store.tokens, now: node.now }))
   app.route('/api/v1', openapiRoutes())
-  app.use('/api/*', requireToken(node.store.tokens))
+  app.use('/api/*', requireToken(node.store.tokens, node.now))
   app.route('/api/v1', analystRoutes(node))
-  app.route('/api/v1', feedRoutes({ store: node.store, defaultTlp: node.config.indicators.defaultTlp }))
-  app.route('/api/v1', sightingRoutes({ store: node.store, signer: node.signer, defaultTlp: node.config.indicators.defaultTlp }))
+  app.route('/api/v1', feedRoutes({ store: node.store, defaultTlp: node.config.indicators.defaultTlp, now: node.now }))
+  app.route('/api/v1', sightingRoutes({ store: node.store, signer: node.signer, defaultTlp: node.config.indicators.defaultTlp, now: node.now }))
   app.route('/api/v1', peerRoutes(node))
-  app.route('/api/v1', tokenRoutes(node.store.tokens))
+  app.route('/api/v1', tokenRoutes(node.store.tokens, node.now))
   return app
 }

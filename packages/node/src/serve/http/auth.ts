@@ -5,12 +5,15 @@ import type { TokenTable } from '../../store/tokens.js'
 import type { HttpEnv } from './context.js'
 import { verifyTokenCached } from './token-cache.js'
 
-/** Requires a valid API token (Bearer or Basic) and puts its record on the context. */
-export function requireToken(tokens: TokenTable): MiddlewareHandler<HttpEnv> {
+/**
+ * Requires a valid API token (Bearer or Basic) and puts its record on the context.
+ * `clock` is the node's (epoch ms); buildApp passes it, the default serves stand-alone tests.
+ */
+export function requireToken(tokens: TokenTable, clock: () => number = Date.now): MiddlewareHandler<HttpEnv> {
   return async (c, next) => {
     const presented = tokenFromAuthorization(c.req.header('authorization'))
     if (presented === undefined) throw new UnauthorizedError()
-    const now = Date.now()
+    const now = clock()
     const record = verifyTokenCached(tokens, presented, now)
     if (!record) throw new UnauthorizedError('the API token is wrong or has been revoked')
     // Last use is for `token list`; a minute's precision saves a write per request. The

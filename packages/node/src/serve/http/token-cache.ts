@@ -47,8 +47,8 @@ class TokenCache {
 
 const CACHES = new WeakMap<TokenTable, TokenCache>()
 
-/** verifyToken (auth/tokens.ts) behind a short-lived cache shared by every route of one table. */
-export function verifyTokenCached(table: TokenTable, presented: string, now = Date.now()): TokenRecord | undefined {
+/** verifyToken (auth/tokens.ts) behind a short-lived cache shared by every route of one table; `now` is the node's clock (epoch ms). */
+export function verifyTokenCached(table: TokenTable, presented: string, now: number): TokenRecord | undefined {
   let cache = CACHES.get(table)
   if (cache === undefined) {
     cache = new TokenCache(table)

@@ -92,7 +92,7 @@ export function analystRoutes(node: CertmeshNode): Hono<HttpEnv> {
       ...(type !== undefined && type !== '' && { type }),
       ...(minConfidence !== undefined && { minConfidence }),
       includeRevoked: boolParam(c, 'include_revoked'),
-      now: Date.now(),
+      now: node.now(),
     })
     const iterator = chunks[Symbol.iterator]()
     const encoder = new TextEncoder()

@@ -26,7 +26,7 @@ export interface MetricsDeps {
 export function metricsRoutes(deps: MetricsDeps): Hono<HttpEnv> {
   registerStoreMetrics(deps.registry, deps.store, deps.now)
   const app = new Hono<HttpEnv>()
-  app.get('/metrics', requireToken(deps.tokens), (c) => {
+  app.get('/metrics', requireToken(deps.tokens, deps.now), (c) => {
     if (!canRead(c.get('token').rights, METRICS_COLLECTION))
       throw new ForbiddenError(`this token may not read '${METRICS_COLLECTION}'; use an admin token or one created with --read metrics`)
     return c.body(deps.registry.render(), 200, { 'Content-Type': PROMETHEUS_CONTENT_TYPE })

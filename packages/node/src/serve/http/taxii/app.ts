@@ -25,7 +25,7 @@ import { StatusStore } from './status-store.js'
 export function buildTaxiiApp(deps: TaxiiDeps): Hono<TaxiiEnv> {
   const app = new Hono<TaxiiEnv>()
   app.onError((err, c) => taxiiErrorResponse(c, err, deps.log))
-  app.use(`${TAXII_PREFIX}/*`, requireTaxiiToken(deps.store.tokens), requireTaxiiAccept())
+  app.use(`${TAXII_PREFIX}/*`, requireTaxiiToken(deps.store.tokens, deps.now), requireTaxiiAccept())
   discoveryRoutes(app, deps)
   collectionRoutes(app)
   objectsRoutes(app, deps)
@@ -48,7 +48,7 @@ export function taxiiDeps(node: CertmeshNode): TaxiiDeps {
     maxContentLength: node.config.http.maxBodyBytes,
     next: NextTokens.forStore(node.store),
     statuses: new StatusStore(),
-    now: Date.now,
+    now: node.now,
     log: createLogger('taxii'),
   }
 }

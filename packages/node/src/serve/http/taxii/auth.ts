@@ -11,12 +11,12 @@ import { verifyTokenCached } from '../token-cache.js'
  * Sentinel and others speak only Basic). A missing or wrong token is 401 with both
  * challenges (errors.ts adds the WWW-Authenticate headers).
  */
-export function requireTaxiiToken(tokens: TokenTable): MiddlewareHandler<TaxiiEnv> {
+export function requireTaxiiToken(tokens: TokenTable, clock: () => number): MiddlewareHandler<TaxiiEnv> {
   return async (c, next) => {
     const presented = tokenFromAuthorization(c.req.header('authorization'))
     if (presented === undefined)
       throw new TaxiiError(401, 'Unauthorized', 'send an API token as Authorization: Bearer <token>, or as the password of HTTP Basic')
-    const record = verifyTokenCached(tokens, presented)
+    const record = verifyTokenCached(tokens, presented, clock())
     if (!record) throw new TaxiiError(401, 'Unauthorized', 'the API token is wrong or has been revoked')
     c.set('token', record)
     await next()
