@@ -5,7 +5,7 @@
  * object; what cannot be read here is a PrepareError, i.e. a bug or a bypassed check.
  */
 import { sightingObservables } from '../sighting/index-key.js'
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 import {
   effectiveTlp,
   extractObservables,
@@ -40,8 +40,9 @@ export class PrepareError extends Error {
   override readonly name = 'PrepareError'
 }
 
+/** Lower-case hex SHA-256 of the UTF-8 text; the one-shot crypto.hash allocates no Hash object. */
 export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex')
+  return hash('sha256', text, 'hex')
 }
 
 /** The pseudo-observable under which an indicator is found by its pattern's dedup key (docs/protocol.md §7.5). */

@@ -1,3 +1,4 @@
+import { hash48 } from './hash48.js'
 import { toStoredVersion, VERSION_COLUMNS, type VersionRow } from './rows.js'
 import type { StatementCache } from './statements.js'
 import type { StoredVersion } from './types.js'
@@ -135,11 +136,12 @@ export class FeedQueries {
   /** Observables of one type/property in every stored version of `id` (what it may once have put in a feed). */
   observablesOf(id: string, type: string, property: string): FeedObservable[] {
     return this.sql
-      .get<[string, string, string], FeedObservable>(
-        `SELECT o.seq, o.key, o.value FROM object_version v JOIN observable o ON o.seq = v.seq
-         WHERE v.id = ? AND o.type = ? AND o.property = ? ORDER BY o.seq, o.key`,
+      .get<[number, string, string, string], FeedObservable>(
+        `SELECT o.seq, o.key, o.value FROM object_current c JOIN object_version v ON v.oid = c.oid
+         JOIN observable o ON o.seq = v.seq
+         WHERE c.id_hash = ? AND c.id = ? AND o.type = ? AND o.property = ? ORDER BY o.seq, o.key`,
       )
-      .all(id, type, property)
+      .all(hash48(id), id, type, property)
   }
 
   /** Number of active indicators (the feeds' population), for metrics. */

@@ -1,3 +1,4 @@
+import { hash48 } from './hash48.js'
 import { checkAddress, networkOf, type IpVersion } from './ip.js'
 import { rawStoredVersion, VERSION_CELLS, VERSION_COLUMNS, type RawCell } from './rows.js'
 import { inChunks, type StatementCache } from './statements.js'
@@ -24,7 +25,10 @@ function toMatch(r: MatchRow): ObservableMatch {
 }
 
 export function lookupKey(sql: StatementCache, key: string): ObservableMatch[] {
-  return sql.raw<[string], MatchRow>(`${OBSERVABLE_SELECT} WHERE o.key = ? ORDER BY o.seq`).all(key).map(toMatch)
+  return sql
+    .raw<[number, string], MatchRow>(`${OBSERVABLE_SELECT} WHERE o.key_hash = ? AND o.key = ? ORDER BY o.seq`)
+    .all(hash48(key), key)
+    .map(toMatch)
 }
 
 /** Many keys at once (a domain and its parents, a batch lookup), in chunks under the variable limit. */
@@ -32,8 +36,11 @@ export function lookupKeys(sql: StatementCache, keys: readonly string[]): Observ
   const unique = [...new Set(keys)]
   const out: ObservableMatch[] = []
   for (const chunk of inChunks(unique)) {
-    const stmt = sql.raw<string[], MatchRow>(`${OBSERVABLE_SELECT} WHERE o.key IN (${chunk.placeholders}) ORDER BY o.seq, o.key`)
-    for (const r of stmt.all(...chunk.values)) out.push(toMatch(r))
+    // The hashes find the rows through (key_hash, seq); the keys drop a hash collision.
+    const stmt = sql.raw<(string | number)[], MatchRow>(
+      `${OBSERVABLE_SELECT} WHERE o.key_hash IN (${chunk.placeholders}) AND o.key IN (${chunk.placeholders}) ORDER BY o.seq, o.key`,
+    )
+    for (const r of stmt.all(...chunk.values.map(hash48), ...chunk.values)) out.push(toMatch(r))
   }
   return out
 }

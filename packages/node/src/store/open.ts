@@ -3,7 +3,7 @@ import { createLogger, type Logger } from '../log.js'
 import { StoreError, StoreSchemaOutdatedError, StoreSchemaTooNewError } from './errors.js'
 import { MIGRATIONS } from './migrations/list.js'
 import { runMigrations, schemaVersion } from './migrations/runner.js'
-import { applyPragmas, DEFAULT_BUSY_TIMEOUT_MS } from './pragmas.js'
+import { applyPragmas, DEFAULT_BUSY_TIMEOUT_MS, setNewFilePageSize } from './pragmas.js'
 import { StoreReader } from './reader.js'
 import { Store } from './writer.js'
 
@@ -32,6 +32,7 @@ export function openStore(path: string, opts: OpenOptions = {}): Store | StoreRe
     throw new StoreError(`cannot open database ${path}${readonly ? ' read-only' : ''}: ${(err as Error).message}`, { cause: err })
   }
   try {
+    if (!readonly && !memory) setNewFilePageSize(db)
     applyPragmas(db, { readonly, memory, busyTimeoutMs: opts.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS })
     const log = opts.logger ?? createLogger('store')
     if (readonly) {

@@ -1,4 +1,5 @@
 import { StoreInputError } from './errors.js'
+import { hash48 } from './hash48.js'
 import { rawStoredVersion, VERSION_COLUMNS, type RawCell } from './rows.js'
 import type { StatementCache } from './statements.js'
 import { parseStixTimestamp } from './timestamp.js'
@@ -36,7 +37,7 @@ function build(q: PageQuery, columns: string): Built {
   if (versions === 'last') from = 'object_current c JOIN object_version v ON v.seq = c.seq'
   else if (versions === 'first') {
     where.push(`v.modified_key = (SELECT min(w.modified_key) FROM object_version w
-      WHERE w.id = v.id AND w.status = 'valid')`)
+      WHERE w.oid = v.oid AND w.status = 'valid')`)
   } else if (versions !== 'all') {
     where.push('v.modified_key IN (SELECT value FROM json_each(@versions))')
     params.versions = JSON.stringify(versions.map((t) => parseStixTimestamp(t, 'page versions').key))
@@ -50,7 +51,14 @@ function build(q: PageQuery, columns: string): Built {
     params.afterDate = q.after.dateAdded
     params.afterSeq = q.after.seq
   }
-  const lists: [keyof PageQuery & string, string][] = [['types', 'v.type'], ['ids', 'v.id'], ['specVersions', 'v.spec_version']]
+  if (q.ids !== undefined) {
+    // Through the heads' id hash (migration 004): object_version has no index on id.
+    where.push(`v.oid IN (SELECT h.oid FROM object_current h WHERE h.id_hash IN (SELECT value FROM json_each(@idHashes))
+      AND h.id IN (SELECT value FROM json_each(@ids)))`)
+    params.ids = JSON.stringify(q.ids)
+    params.idHashes = JSON.stringify(q.ids.map(hash48))
+  }
+  const lists: [keyof PageQuery & string, string][] = [['types', 'v.type'], ['specVersions', 'v.spec_version']]
   for (const [name, column] of lists) {
     const list = q[name] as readonly string[] | undefined
     if (list === undefined) continue

@@ -4,6 +4,7 @@ import { FeedQueries } from './feed-changes.js'
 import { lookupIp, lookupIpMany, lookupKey, lookupKeys } from './lookup.js'
 import { manifest, page, pageLean } from './page.js'
 import { toStoredVersion, VERSION_COLUMNS, type VersionRow } from './rows.js'
+import { hash48 } from './hash48.js'
 import { StatementCache } from './statements.js'
 import { parseStixTimestamp } from './timestamp.js'
 import type {
@@ -47,37 +48,44 @@ export class StoreReader {
   /** The current (latest valid) version of `id`. */
   get(id: string): StoredVersion | undefined {
     const r = this.sql
-      .get<[string], VersionRow>(`SELECT ${VERSION_COLUMNS} FROM object_current c JOIN object_version v ON v.seq = c.seq WHERE c.id = ?`)
-      .get(id)
+      .get<[number, string], VersionRow>(
+        `SELECT ${VERSION_COLUMNS} FROM object_current c JOIN object_version v ON v.seq = c.seq WHERE c.id_hash = ? AND c.id = ?`,
+      )
+      .get(hash48(id), id)
     return r && toStoredVersion(r)
   }
 
   /** Every stored version of `id`, quarantined ones included, oldest `modified` first. */
   versions(id: string): StoredVersion[] {
     return this.sql
-      .get<[string], VersionRow>(`SELECT ${VERSION_COLUMNS} FROM object_version v WHERE v.id = ? ORDER BY v.modified_key, v.seq`)
-      .all(id)
+      .get<[number, string], VersionRow>(
+        `SELECT ${VERSION_COLUMNS} FROM object_current c JOIN object_version v ON v.oid = c.oid
+         WHERE c.id_hash = ? AND c.id = ? ORDER BY v.modified_key, v.seq`,
+      )
+      .all(hash48(id), id)
       .map(toStoredVersion)
   }
 
   /** The valid version at `modified` (same instant at any precision); quarantined bodies are not returned. */
   getVersion(id: string, modified: string): StoredVersion | undefined {
     const r = this.sql
-      .get<[string, string], VersionRow>(
-        `SELECT ${VERSION_COLUMNS} FROM object_version v WHERE v.id = ? AND v.modified_key = ? AND v.status = 'valid'`,
+      .get<[number, string, string], VersionRow>(
+        `SELECT ${VERSION_COLUMNS} FROM object_current c JOIN object_version v ON v.oid = c.oid
+         WHERE c.id_hash = ? AND c.id = ? AND v.modified_key = ? AND v.status = 'valid'`,
       )
-      .get(id, parseStixTimestamp(modified, 'getVersion').key)
+      .get(hash48(id), id, parseStixTimestamp(modified, 'getVersion').key)
     return r && toStoredVersion(r)
   }
 
-  /** Seen before? One seek on the (id, modified, hash) unique index: the sync fast path. */
+  /** Seen before? A seek on the head's id hash, then one on (oid, modified, hash): the sync fast path. */
   has(id: string, modified: string, hash: string): boolean {
     return (
       this.sql
-        .get<[string, string, string], { one: number }>(
-          'SELECT 1 AS one FROM object_version WHERE id = ? AND modified_key = ? AND hash = ?',
+        .get<[number, string, string, string], { one: number }>(
+          `SELECT 1 AS one FROM object_current c JOIN object_version v ON v.oid = c.oid
+           WHERE c.id_hash = ? AND c.id = ? AND v.modified_key = ? AND v.hash = ?`,
         )
-        .get(id, parseStixTimestamp(modified, 'has').key, hash) !== undefined
+        .get(hash48(id), id, parseStixTimestamp(modified, 'has').key, hash) !== undefined
     )
   }
 

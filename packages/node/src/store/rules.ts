@@ -30,7 +30,7 @@ export function applyPut(ops: WriteOps, v: PreparedVersion): PutResult {
   const head = ops.head(v.id)
   // Every stored version has a head row (written with the first version, or by a proof),
   // so a new id (the bulk of any import) skips the version read.
-  const same = head ? ops.sameModified(v.id, modifiedKey) : NO_ROWS
+  const same = head ? ops.sameModified(head.oid, modifiedKey) : NO_ROWS
   const exact = same.find((r) => r.hash === v.hash)
   if (exact) return { status: 'unchanged', seq: exact.seq }
 
@@ -42,34 +42,36 @@ export function applyPut(ops: WriteOps, v: PreparedVersion): PutResult {
   if (head && head.signer !== signer) {
     return reject('not-creator', `${v.id}: signed by ${who(signer)}, but its earlier versions are by ${who(head.signer)}`)
   }
-  if (same.length > 0) return equivocate(ops, v, modifiedKey, same)
+  if (head && same.length > 0) return equivocate(ops, head.oid, v, modifiedKey, same)
   if (head && head.revoked_final === 1) {
     return reject('revoked-final', `${v.id}: the object is revoked; no other version (${v.modified}) is accepted`)
   }
 
-  const seq = ops.insertVersion(v, modifiedKey, 'valid')
   if (!head) {
-    ops.insertHead(v.id, v.type, signer, seq, modifiedKey, v.revoked)
+    const oid = ops.nextOid()
+    const seq = ops.insertVersion(oid, v, modifiedKey, 'valid')
+    ops.insertHead(oid, v.id, v.type, signer, seq, modifiedKey, v.revoked)
     return { status: 'created', seq }
   }
+  const seq = ops.insertVersion(head.oid, v, modifiedKey, 'valid')
   if (v.revoked || head.modified_key === null || modifiedKey > head.modified_key) {
-    ops.setCurrent(v.id, seq, modifiedKey, v.revoked)
+    ops.setCurrent(head.oid, seq, modifiedKey, v.revoked)
     return { status: 'updated', seq }
   }
   return { status: 'older-version', seq }
 }
 
-function equivocate(ops: WriteOps, v: PreparedVersion, modifiedKey: string, same: readonly SameModifiedRow[]): PutResult {
+function equivocate(ops: WriteOps, oid: number, v: PreparedVersion, modifiedKey: string, same: readonly SameModifiedRow[]): PutResult {
   const alreadyQuarantined = same.some((r) => r.status === 'quarantined')
   const first = same[0] as SameModifiedRow
-  ops.insertVersion(v, modifiedKey, 'quarantined')
-  ops.quarantine(v.id, modifiedKey)
+  ops.insertVersion(oid, v, modifiedKey, 'quarantined')
+  ops.quarantine(oid, modifiedKey)
   ops.insertProof({
     id: v.id, modified: v.modified, modifiedKey, signer: v.signer ?? null, origin: v.origin,
     a: ops.body(first.seq), b: v,
   })
   ops.flagOrigin(v.origin, 'equivocation')
-  ops.recomputeCurrent(v.id)
+  ops.recomputeCurrent(oid)
   return alreadyQuarantined
     ? reject('quarantined', `${v.id}: version ${v.modified} is already quarantined for equivocation; this further body (sha256 ${v.hash}) is kept as proof`)
     : reject('equivocation', `${v.id}: two different bodies for version ${v.modified} (sha256 ${first.hash} and ${v.hash}); both kept as proof and quarantined, origin '${v.origin}' flagged`)
@@ -95,12 +97,16 @@ export function applyEquivocationProof(ops: WriteOps, a: PreparedVersion, b: Pre
   if (head && head.signer !== signer) {
     return { status: 'rejected', reason: 'not-creator', message: `${a.id}: proof signed by ${who(signer)}, but the object is by ${who(head.signer)}` }
   }
-  if (!head) ops.insertHead(a.id, a.type, signer, null, null, false)
-  const present = new Set(ops.sameModified(a.id, ka).map((r) => r.hash))
-  for (const x of [a, b]) if (!present.has(x.hash)) ops.insertVersion(x, ka, 'quarantined')
-  const quarantined = ops.quarantine(a.id, ka)
+  let oid = head?.oid
+  if (oid === undefined) {
+    oid = ops.nextOid()
+    ops.insertHead(oid, a.id, a.type, signer, null, null, false)
+  }
+  const present = new Set(ops.sameModified(oid, ka).map((r) => r.hash))
+  for (const x of [a, b]) if (!present.has(x.hash)) ops.insertVersion(oid, x, ka, 'quarantined')
+  const quarantined = ops.quarantine(oid, ka)
   const recorded = ops.insertProof({ id: a.id, modified: a.modified, modifiedKey: ka, signer, origin, a, b })
   if (recorded) ops.flagOrigin(origin, 'equivocation')
-  ops.recomputeCurrent(a.id)
+  ops.recomputeCurrent(oid)
   return { status: recorded ? 'recorded' : 'known', quarantined }
 }

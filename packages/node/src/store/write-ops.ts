@@ -1,9 +1,11 @@
+import { hash48 } from './hash48.js'
 import { networkOf } from './ip.js'
 import { keyOfMs } from './timestamp.js'
 import type { StatementCache } from './statements.js'
 import type { PreparedVersion, VersionStatus } from './types.js'
 
 export interface HeadRow {
+  oid: number
   seq: number | null
   modified_key: string | null
   type: string
@@ -25,6 +27,7 @@ export class WriteOps {
   readonly #sql: StatementCache
   readonly #now: () => number
   #lastAdded = 0
+  #lastOid = 0
   /** (version, prefix) pairs already ensured in ip_prefix during this transaction. */
   readonly #prefixesSeen = new Set<number>()
   #futureKey: { ms: number; key: string } | undefined
@@ -49,6 +52,12 @@ export class WriteOps {
     // Per transaction only: after a rollback the rows these remember are gone too.
     this.#prefixesSeen.clear()
     this.#lastAdded = this.#sql.get<[], { d: number | null }>('SELECT max(date_added) AS d FROM object_version').get()?.d ?? 0
+    this.#lastOid = this.#sql.get<[], { o: number | null }>('SELECT max(oid) AS o FROM object_current').get()?.o ?? 0
+  }
+
+  /** The oid for a new object's head row: known before the head is written, so its first version can carry it. */
+  nextOid(): number {
+    return ++this.#lastOid
   }
 
   /** TAXII date_added in microseconds, strictly increasing even when the clock stalls or steps back. */
@@ -58,16 +67,18 @@ export class WriteOps {
     return d
   }
 
-  sameModified(id: string, modifiedKey: string): SameModifiedRow[] {
+  sameModified(oid: number, modifiedKey: string): SameModifiedRow[] {
     return this.#sql
-      .get<[string, string], SameModifiedRow>('SELECT seq, hash, status FROM object_version WHERE id = ? AND modified_key = ? ORDER BY seq')
-      .all(id, modifiedKey)
+      .get<[number, string], SameModifiedRow>('SELECT seq, hash, status FROM object_version WHERE oid = ? AND modified_key = ? ORDER BY seq')
+      .all(oid, modifiedKey)
   }
 
   head(id: string): HeadRow | undefined {
     return this.#sql
-      .get<[string], HeadRow>('SELECT seq, modified_key, type, signer, revoked_final FROM object_current WHERE id = ?')
-      .get(id)
+      .get<[number, string], HeadRow>(
+        'SELECT oid, seq, modified_key, type, signer, revoked_final FROM object_current WHERE id_hash = ? AND id = ?',
+      )
+      .get(hash48(id), id)
   }
 
   body(seq: number): { modified: string; hash: string; json: string } {
@@ -78,15 +89,15 @@ export class WriteOps {
     return r
   }
 
-  insertVersion(v: PreparedVersion, modifiedKey: string, status: VersionStatus): number {
+  insertVersion(oid: number, v: PreparedVersion, modifiedKey: string, status: VersionStatus): number {
     const info = this.#sql
       .get<unknown[]>(
-        `INSERT INTO object_version (date_added, id, type, spec_version, created, modified, modified_key,
+        `INSERT INTO object_version (oid, date_added, id, type, spec_version, created, modified, modified_key,
            created_by_ref, signer, hash, json, revoked, tlp, confidence, valid_from, valid_until, status, origin, flags)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
-        this.#nextDateAdded(), v.id, v.type, v.specVersion, v.created, v.modified, modifiedKey,
+        oid, this.#nextDateAdded(), v.id, v.type, v.specVersion, v.created, v.modified, modifiedKey,
         v.createdByRef ?? null, v.signer ?? null, v.hash, v.json, v.revoked ? 1 : 0, v.tlp, v.confidence ?? null,
         v.validFrom ?? null, v.validUntil ?? null, status, v.origin,
         v.flags !== undefined && v.flags.length > 0 ? JSON.stringify(v.flags) : null,
@@ -99,14 +110,14 @@ export class WriteOps {
 
   #index(seq: number, v: PreparedVersion): void {
     const obs = this.#sql.get<unknown[]>(
-      'INSERT OR IGNORE INTO observable (seq, id, key, type, property, value) VALUES (?, ?, ?, ?, ?, ?)',
+      'INSERT OR IGNORE INTO observable (seq, key_hash, key, type, property, value) VALUES (?, ?, ?, ?, ?, ?)',
     )
     const net = this.#sql.get<unknown[]>(
       'INSERT OR IGNORE INTO ip_network (seq, key, ip_version, prefix, network) VALUES (?, ?, ?, ?, ?)',
     )
     const prefix = this.#sql.get<unknown[]>('INSERT OR IGNORE INTO ip_prefix (ip_version, prefix) VALUES (?, ?)')
     for (const o of v.observables) {
-      obs.run(seq, v.id, o.key, o.type, o.property, o.value)
+      obs.run(seq, hash48(o.key), o.key, o.type, o.property, o.value)
       if (o.network) {
         net.run(seq, o.key, o.network.version, o.network.prefix, networkOf(o.network.bytes, o.network.prefix))
         const pair = o.network.version * 256 + o.network.prefix
@@ -118,39 +129,42 @@ export class WriteOps {
     }
   }
 
-  insertHead(id: string, type: string, signer: string | null, seq: number | null, modifiedKey: string | null, revoked: boolean): void {
+  /** `oid` from nextOid(); the caller has just seen that `id` has no head (one head per id: see migration 004). */
+  insertHead(oid: number, id: string, type: string, signer: string | null, seq: number | null, modifiedKey: string | null, revoked: boolean): void {
     this.#sql
-      .get<unknown[]>('INSERT INTO object_current (id, seq, modified_key, type, signer, revoked_final) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(id, seq, modifiedKey, type, signer, revoked ? 1 : 0)
+      .get<unknown[]>(
+        'INSERT INTO object_current (oid, id, id_hash, seq, modified_key, type, signer, revoked_final) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(oid, id, hash48(id), seq, modifiedKey, type, signer, revoked ? 1 : 0)
   }
 
-  setCurrent(id: string, seq: number | null, modifiedKey: string | null, revokedFinal: boolean): void {
+  setCurrent(oid: number, seq: number | null, modifiedKey: string | null, revokedFinal: boolean): void {
     this.#sql
-      .get<unknown[]>('UPDATE object_current SET seq = ?, modified_key = ?, revoked_final = ? WHERE id = ?')
-      .run(seq, modifiedKey, revokedFinal ? 1 : 0, id)
+      .get<unknown[]>('UPDATE object_current SET seq = ?, modified_key = ?, revoked_final = ? WHERE oid = ?')
+      .run(seq, modifiedKey, revokedFinal ? 1 : 0, oid)
   }
 
   /**
    * After a quarantine the current version may have to fall back: the latest valid version,
    * a revoked one first because revocation is final (DESIGN.md invariant 3).
    */
-  recomputeCurrent(id: string): void {
+  recomputeCurrent(oid: number): void {
     const best = this.#sql
-      .get<[string], { seq: number; modified_key: string }>(
-        `SELECT seq, modified_key FROM object_version WHERE id = ? AND status = 'valid'
+      .get<[number], { seq: number; modified_key: string }>(
+        `SELECT seq, modified_key FROM object_version WHERE oid = ? AND status = 'valid'
          ORDER BY revoked DESC, modified_key DESC, seq DESC LIMIT 1`,
       )
-      .get(id)
+      .get(oid)
     this.#sql
-      .get<unknown[]>('UPDATE object_current SET seq = ?, modified_key = ? WHERE id = ?')
-      .run(best?.seq ?? null, best?.modified_key ?? null, id)
+      .get<unknown[]>('UPDATE object_current SET seq = ?, modified_key = ? WHERE oid = ?')
+      .run(best?.seq ?? null, best?.modified_key ?? null, oid)
   }
 
   /** Returns how many versions changed status. */
-  quarantine(id: string, modifiedKey: string): number {
+  quarantine(oid: number, modifiedKey: string): number {
     return this.#sql
-      .get<unknown[]>("UPDATE object_version SET status = 'quarantined' WHERE id = ? AND modified_key = ? AND status = 'valid'")
-      .run(id, modifiedKey).changes
+      .get<unknown[]>("UPDATE object_version SET status = 'quarantined' WHERE oid = ? AND modified_key = ? AND status = 'valid'")
+      .run(oid, modifiedKey).changes
   }
 
   /** Stores one proof pair (ordered by hash so a pair is recorded once); returns false if already known. */

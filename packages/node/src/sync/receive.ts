@@ -5,9 +5,8 @@
  * transaction (DESIGN.md invariant 5). A bad object is rejected, logged and counted on
  * the peer; the rest of the batch goes on.
  */
-import { createHash } from 'node:crypto'
 import { effectiveTlp, identityIdForPublicKey, base64urlDecode } from '@certmesh/protocol'
-import { prepareVersion, PrepareError } from '../ingest/prepare.js'
+import { prepareVersion, PrepareError, sha256Hex } from '../ingest/prepare.js'
 import type { Logger } from '../log.js'
 import { StoreInputError, type PreparedVersion, type PutResult, type Store } from '../store/index.js'
 import type { WarninglistMatcher } from '../warninglist/index.js'
@@ -43,8 +42,6 @@ export interface BatchOutcome {
   unchanged: number
   rejected: number
 }
-
-const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex')
 
 export class Receiver {
   readonly #known = new Set<string>()
