@@ -185,3 +185,16 @@ export type PagedVersion = Pick<
   StoredVersion,
   'seq' | 'dateAdded' | 'id' | 'type' | 'specVersion' | 'modified' | 'json' | 'revoked' | 'flags' | 'validUntil'
 >
+
+/** One sync-log entry with only what a sync server reads (StoreReader.logSince). */
+export interface LogEntry {
+  readonly seq: number
+  readonly id: string
+  readonly type: string
+  readonly modified: string
+  readonly signer: string | null
+  readonly tlp: string | null
+  readonly status: VersionStatus
+  readonly origin: string
+  readonly json: string
+}

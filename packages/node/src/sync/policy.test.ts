@@ -62,6 +62,13 @@ describe('mayServe: the TLP table (DESIGN.md invariant 4, docs/protocol.md §9.7
     expect(mayServe(v('clear', SELF, { status: 'quarantined' }), ctx(true))).toEqual({ send: false, reason: 'quarantined' })
     expect(mayServe(v('clear', null), ctx(true))).toEqual({ send: false, reason: 'unsigned' })
   })
+
+  it('never sends a peer the versions it sent us (no echo), and still sends what came from others', () => {
+    const asked = { ...ctx(true), peerId: '12D3KooWasker' }
+    expect(mayServe({ ...v('clear', OTHER), origin: '12D3KooWasker' }, asked)).toEqual({ send: false, reason: 'echo' })
+    expect(mayServe({ ...v('clear', OTHER), origin: '12D3KooWthird' }, asked)).toEqual({ send: true })
+    expect(mayServe({ ...v('clear', OTHER), origin: '12D3KooWasker' }, ctx(true))).toEqual({ send: true })
+  })
 })
 
 describe('mayAccept: what a correct sender may have sent', () => {

@@ -39,13 +39,18 @@ export interface ServeContext {
   readonly defaultTlp: Tlp
   /** The requesting peer may receive AMBER from this node. */
   readonly peerAmber: boolean
+  /** The requesting peer's id: versions whose origin it is are never sent back (docs/protocol.md §9.4). */
+  readonly peerId?: string
 }
+
+/** What mayServe reads of a log entry; `origin` only matters with `ServeContext.peerId`. */
+export type ServableVersion = Pick<StoredVersion, 'status' | 'signer' | 'tlp' | 'type' | 'id'> & { readonly origin?: string }
 
 export type ServeDecision =
   | { send: true }
   | {
       send: false
-      reason: 'quarantined' | 'unsigned' | 'red' | 'unknown-marking' | 'amber-relay' | 'amber-not-allowed' | 'unmarked-relay'
+      reason: 'echo' | 'quarantined' | 'unsigned' | 'red' | 'unknown-marking' | 'amber-relay' | 'amber-not-allowed' | 'unmarked-relay'
     }
 
 const no = (reason: Extract<ServeDecision, { send: false }>['reason']): ServeDecision => ({ send: false, reason })
@@ -59,7 +64,8 @@ function levelOf(v: Pick<StoredVersion, 'tlp' | 'signer' | 'type' | 'id'>, ctx: 
   return isTlp(v.tlp) ? v.tlp : undefined
 }
 
-export function mayServe(v: Pick<StoredVersion, 'status' | 'signer' | 'tlp' | 'type' | 'id'>, ctx: ServeContext): ServeDecision {
+export function mayServe(v: ServableVersion, ctx: ServeContext): ServeDecision {
+  if (ctx.peerId !== undefined && v.origin === ctx.peerId) return no('echo')
   if (v.status !== 'valid') return no('quarantined')
   // Invariant 1: only signed objects leave; unsigned local objects (built-ins) never do.
   if (v.signer === null) return no('unsigned')

@@ -43,7 +43,7 @@ export async function servePull(stream: Stream, connection: Connection, d: Serve
   }
   try {
     const req = await frames.read(['pull'], FRAME_TIMEOUT_MS)
-    const ctx: ServeContext = { selfKey: d.selfKey, defaultTlp: d.defaultTlp, peerAmber: trusted.amber }
+    const ctx: ServeContext = { selfKey: d.selfKey, defaultTlp: d.defaultTlp, peerAmber: trusted.amber, peerId: peer }
     const head = d.store.lastSeq()
     let through = req.after
     let sent = 0
@@ -59,7 +59,7 @@ export async function servePull(stream: Stream, connection: Connection, d: Serve
       scannedSinceFlush = 0
     }
     scan: while (through < head && sent + batch.length < req.limit) {
-      const rows = d.store.since(through, SERVER_SCAN_ROWS)
+      const rows = d.store.logSince(through, SERVER_SCAN_ROWS, peer)
       if (rows.length === 0) break
       for (const v of rows) {
         if (v.seq > head) break scan
