@@ -33,13 +33,17 @@ await new Promise<void>((r) => process.stdin.once('data', () => r()))
 // A flowing stdin would keep this process alive after its RESULT line.
 process.stdin.pause()
 const t0 = performance.now()
+const cpu0 = process.cpuUsage()
 await sync.start()
 sync.addPeer({ peerId: sourceId, multiaddrs: [sourceAddr] })
 while (store.getCursor(sourceId) < head) await new Promise((r) => setTimeout(r, 20))
 const ms = performance.now() - t0
+// Process-wide (every thread): the CPU time the whole catch-up cost this node.
+const cpu = process.cpuUsage(cpu0)
+const cpuUs = cpu.user + cpu.system
 clearInterval(sample)
 peakRss = Math.max(peakRss, process.memoryUsage().rss)
 const stored = store.count().versions
 await sync.stop()
 store.close()
-process.stdout.write(`RESULT ${JSON.stringify({ ms, peakRss, stored })}\n`)
+process.stdout.write(`RESULT ${JSON.stringify({ ms, peakRss, stored, cpuUs })}\n`)

@@ -10,7 +10,7 @@ import '../../packages/node/src/polyfill.js'
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { availableParallelism, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
@@ -119,13 +119,15 @@ const child = spawn(process.execPath, [...(process.env.CM_RECEIVER_NODE_ARGS?.sp
   stdio: ['pipe', 'pipe', 'inherit'],
 })
 let text = ''
-const result = await new Promise<{ ms: number; peakRss: number; stored: number }>((resolve, reject) => {
+let sourceCpu0 = process.cpuUsage()
+const result = await new Promise<{ ms: number; peakRss: number; stored: number; cpuUs: number }>((resolve, reject) => {
   child.stdout.on('data', (d: Buffer) => {
     text += d.toString()
     const peer = /PEER (\S+)\n/.exec(text)
     if (peer && !text.includes('GO')) {
       text += 'GO'
       source.sync.addPeer({ peerId: peer[1]!, multiaddrs: ['/ip4/127.0.0.1/tcp/9'] })
+      sourceCpu0 = process.cpuUsage()
       child.stdin.write('go\n')
     }
     const r = /RESULT (.+)\n/.exec(text)
@@ -134,6 +136,9 @@ const result = await new Promise<{ ms: number; peakRss: number; stored: number }
   child.once('exit', (code) => reject(new Error(`receiver exited with ${code}`)))
 })
 const e2e = COUNT / (result.ms / 1000)
+const sourceCpu = process.cpuUsage(sourceCpu0)
+const sourceUs = (sourceCpu.user + sourceCpu.system) / COUNT
+const receiverUs = result.cpuUs / COUNT
 
 out('')
 out(`catch-up of ${fmt(COUNT)} objects from one peer over loopback (receiver: separate process, verify threads: ${THREADS || 'inline'})`)
@@ -145,6 +150,9 @@ out(`| raw verifyObject (parse + RFC 8785 + verify) | ${fmt(verifyRate)} |`)
 out(`| receiver checks (verifyObject + STIX validation) | ${fmt(checkRate)} |`)
 out(`| prepareVersion (pattern, observables, hash) | ${fmt(prepareRate)} |`)
 out(`| raw store insert (putBatch of 500 + cursor) | ${fmt(insertRate)} |`)
+out(`CPU time per object: receiver ${receiverUs.toFixed(0)} µs (all its threads), source ${sourceUs.toFixed(0)} µs; ` +
+  `raw verify alone is ${(1e6 / rawEd).toFixed(0)} µs. With both nodes on this machine's ${availableParallelism()} cores, ` +
+  `the CPU bound is ${fmt((availableParallelism() * 1e6) / (receiverUs + sourceUs))} objects/s`)
 out(`time ${(result.ms / 1000).toFixed(1)} s, receiver peak RSS ${fmt(result.peakRss / 2 ** 20)} MiB, versions stored ${fmt(result.stored)}`)
 await source.sync.stop()
 source.store.close()

@@ -34,6 +34,8 @@ export interface PrepareOptions {
    * observables and the pattern's dedup key, so nothing is parsed or extracted again.
    */
   known?: { observables: readonly Observable[]; dedupKey: string }
+  /** sha256Hex(json), when the caller has computed it already (sync's held-check). */
+  hash?: string
 }
 
 export class PrepareError extends Error {
@@ -129,7 +131,7 @@ export function prepareVersion(obj: Record<string, unknown>, json: string, opts:
     ...(typeof obj.created_by_ref === 'string' && { createdByRef: obj.created_by_ref }),
     ...(opts.signer !== undefined && { signer: opts.signer }),
     json,
-    hash: sha256Hex(json),
+    hash: opts.hash ?? sha256Hex(json),
     revoked: obj.revoked === true,
     tlp: effectiveTlp(obj),
     ...(Number.isInteger(confidence) && (confidence as number) >= 0 && (confidence as number) <= 100 && { confidence: confidence as number }),

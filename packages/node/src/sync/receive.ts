@@ -32,7 +32,8 @@ export interface ReceiverDeps {
 /** Objects of one batch that passed the cheap checks, waiting for their signatures. */
 export interface PendingBatch {
   readonly through: number
-  readonly fresh: { text: string; obj: Record<string, unknown> }[]
+  /** `hash`: the text's SHA-256 when the held-check computed it, so prepareVersion need not. */
+  readonly fresh: { text: string; obj: Record<string, unknown>; hash?: string }[]
   readonly checks: Promise<CheckOutcome[]>
   readonly unchanged: number
 }
@@ -66,9 +67,11 @@ export class Receiver {
       }
       const o = obj as Record<string, unknown>
       const modified = typeof o.modified === 'string' ? o.modified : o.created
+      let hash: string | undefined
       if (typeof o.id === 'string' && typeof modified === 'string') {
+        hash = sha256Hex(text)
         try {
-          if (this.d.store.has(o.id, modified, sha256Hex(text))) {
+          if (this.d.store.has(o.id, modified, hash)) {
             unchanged++
             continue
           }
@@ -76,7 +79,7 @@ export class Receiver {
           // An unreadable timestamp: the checks below reject it with a precise reason.
         }
       }
-      fresh.push({ text, obj: o })
+      fresh.push(hash === undefined ? { text, obj: o } : { text, obj: o, hash })
     }
     const checks = this.d.verifier.check(fresh.map((f) => f.text))
     // A pull that fails before commit never awaits this; its failure is reported there.
@@ -84,37 +87,48 @@ export class Receiver {
     return { through, fresh, unchanged, checks }
   }
 
-  /** Step 2: policy, prepare, and one transaction for the batch and the cursor. */
-  async commit(peer: string, senderKey: string, batch: PendingBatch): Promise<BatchOutcome> {
-    const checks = await batch.checks
+  /**
+   * Step 2: policy, prepare, and ONE transaction for consecutive batches and the cursor past
+   * the last of them. Every commit rewrites the index pages the batch touched, so a
+   * catch-up that commits several wire batches together writes fewer pages per object.
+   */
+  async commit(peer: string, senderKey: string, batches: readonly PendingBatch[]): Promise<BatchOutcome> {
+    const last = batches[batches.length - 1]
+    if (last === undefined) return { stored: 0, unchanged: 0, rejected: 0 }
     const versions: PreparedVersion[] = []
     let rejected = 0
-    batch.fresh.forEach(({ text, obj }, i) => {
-      const c = checks[i]!
-      const id = typeof obj.id === 'string' ? obj.id : undefined
-      if (!c.ok) {
-        rejected++
-        return this.#reject(peer, id, c.reason, c.message)
-      }
-      const v = this.#prepare(peer, senderKey, text, obj, c.signer)
-      if (typeof v === 'string') rejected++
-      else versions.push(v)
-    })
-    const results = this.#store(peer, versions, batch.through)
+    let unchanged = 0
+    for (const batch of batches) {
+      const checks = await batch.checks
+      unchanged += batch.unchanged
+      batch.fresh.forEach(({ text, obj, hash }, i) => {
+        const c = checks[i]!
+        const id = typeof obj.id === 'string' ? obj.id : undefined
+        if (!c.ok) {
+          rejected++
+          return this.#reject(peer, id, c.reason, c.message)
+        }
+        const v = this.#prepare(peer, senderKey, text, hash, obj, c.signer)
+        if (typeof v === 'string') rejected++
+        else versions.push(v)
+      })
+    }
+    const results = this.#store(peer, versions, last.through)
     let stored = 0
     results.forEach((r, i) => {
       if (r === null) rejected++
       else if (r.status === 'rejected') {
         rejected++
         this.#reject(peer, versions[i]!.id, r.reason, r.message)
-      } else if (r.status !== 'unchanged') stored++
+      } else if (r.status === 'unchanged') unchanged++
+      else stored++
     })
     this.d.counters.received(peer, stored)
-    return { stored, unchanged: batch.unchanged + results.filter((r) => r?.status === 'unchanged').length, rejected }
+    return { stored, unchanged, rejected }
   }
 
   /** Returns the version to store, or the reason it was rejected. */
-  #prepare(peer: string, senderKey: string, text: string, obj: Record<string, unknown>, signer: string): PreparedVersion | string {
+  #prepare(peer: string, senderKey: string, text: string, hash: string | undefined, obj: Record<string, unknown>, signer: string): PreparedVersion | string {
     const id = String(obj.id)
     const type = String(obj.type)
     const tlp = effectiveTlp(obj)
@@ -125,7 +139,7 @@ export class Receiver {
       return this.#reject(peer, id, 'creator-unknown', `creator key ${signer} is not a peer and its identity is not held here`)
     let v: PreparedVersion
     try {
-      v = prepareVersion(obj, text, { origin: peer, signer, ...(this.d.matcher && { matcher: this.d.matcher }) })
+      v = prepareVersion(obj, text, { origin: peer, signer, ...(hash !== undefined && { hash }), ...(this.d.matcher && { matcher: this.d.matcher }) })
     } catch (err) {
       if (err instanceof PrepareError) return this.#reject(peer, id, 'unpreparable', err.message)
       throw err
