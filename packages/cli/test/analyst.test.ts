@@ -116,5 +116,8 @@ describe('analyst CLI against a running node', () => {
     const info = JSON.parse(r.io.out())
     expect(info).toMatchObject({ name: 'Kommunal-CERT Nord', running: true })
     expect(info.peer_id).toMatch(/^12D3KooW/)
+    // The earlier tests stored objects; `objects` counts every stored version.
+    expect(info.objects).toBeGreaterThan(0)
+    expect(info.objects).toBe(n.node.store.count().versions)
   })
 })

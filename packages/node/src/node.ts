@@ -92,7 +92,10 @@ export class CertmeshNode {
       http: this.httpUrl,
       p2p: this.config.p2p.listen,
       version: CERTMESH_VERSION,
-      objects: this.store.count().versions,
+      // Stored versions: the log never deletes a row and seq is AUTOINCREMENT (a rolled-back
+      // insert returns its number), so the highest seq is the count, read from one index
+      // seek instead of a COUNT(*) over a store of millions.
+      objects: this.store.lastSeq(),
     }
   }
 
