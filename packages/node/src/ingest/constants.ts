@@ -11,13 +11,20 @@ export const REPORT_NAMESPACE = '14980943-f0cc-4031-827e-d492bc68ca27'
 export const ADOPT_NAMESPACE = 'a7a4d533-99f3-4f26-b0f5-835694be7274'
 
 /**
- * Indicators per batch: one dedup query, one signing job for the worker threads, one store
- * transaction. Big enough to amortise the fsync of synchronous=FULL and the index pages a
- * commit rewrites; small enough that signing one batch overlaps with reading the next and
- * that the objects a batch keeps alive stay young (bench/ingest, 100,000 lines: 1,000 →
- * peak RSS ~560 MB, 4,000 → ~710 MB, at speeds within the run-to-run noise).
+ * Indicators per store transaction. Big enough to amortise the fsync of synchronous=FULL
+ * and the index pages a commit rewrites (~5 ms a commit here: 512 instead of 2,000 cost
+ * ~8 % of the import speed in bench/ingest, for a peak RSS within its run-to-run noise).
  */
 export const BATCH_SIZE = 2000
+
+/**
+ * Indicators per signing batch: one dedup query, one job for the signing worker threads,
+ * overlapped with reading and building the next batch. Small, so the unsigned objects and
+ * signing plans of a batch die in V8's young generation instead of being promoted and
+ * piling up until a major GC (bench/ingest, 100,000 lines, --trace-gc-nvp: batches of
+ * 1,024 promoted ~500 MB over the import, 256 ~230 MB, at the same speed).
+ */
+export const SIGN_BATCH_SIZE = 256
 
 /** Progress is reported about this many times over a whole import (every ~1 %). */
 export const PROGRESS_STEPS = 100

@@ -8,10 +8,10 @@ import type { IngestDeps, ImportOptions } from './context.js'
 import { checkAddIndicator, type AddIndicator } from './add-indicator.js'
 import { operationDefaults } from './attributes.js'
 import { BatchWriter } from './batch.js'
-import { ingestCandidates } from './candidates.js'
+import { ingestCandidates, ingestRows } from './candidates.js'
 import { DedupIndex } from './dedup.js'
 import { ORIGIN_IMPORT, ORIGIN_LOCAL } from './constants.js'
-import { FormatError, parseFile } from './parse/index.js'
+import { FormatError, openFile } from './parse/index.js'
 import { IndicatorPipeline } from './pipeline.js'
 import { progressReporter, type ProgressCallback } from './progress.js'
 import { ReportBuilder, type IngestReport } from './report.js'
@@ -43,16 +43,18 @@ export class Ingestor {
    */
   importText(fileName: string, text: string, opts: ImportOptions = {}, onProgress?: ProgressCallback): IngestReport {
     const defaults = operationDefaults(this.#deps.config, opts)
-    let parsed
+    let input
     try {
-      parsed = parseFile(fileName, text, opts.format ?? 'auto')
+      input = openFile(fileName, text, opts.format ?? 'auto')
+      // Text lists and CSV are read row by row; openFile has checked the whole file.
+      if ('rows' in input) return ingestRows(input, defaults, this.#deps, onProgress)
     } catch (e) {
       if (!(e instanceof FormatError)) throw e
       const at = e.line !== undefined ? [{ line: e.line, ...(e.column !== undefined && { column: e.column }) }] : []
       throw new BadRequestError(e.message, at)
     }
-    if (parsed.format === 'stix') return this.importStix(parsed.stix, opts, onProgress)
-    return ingestCandidates(parsed, defaults, this.#deps, onProgress)
+    if (input.format === 'stix') return this.importStix(input.stix, opts, onProgress)
+    return ingestCandidates(input, defaults, this.#deps, onProgress)
   }
 
   /** Parsed STIX JSON: a bundle (2.1, or 2.0 upgraded), an array of objects, or one object. */

@@ -2,7 +2,15 @@
  * The answer of every ingest operation (docs/http-api.md `IngestReport`): one item per
  * object or input line, in input order, and a summary. Items are filled in as the
  * pipeline goes; a queued write holds its slot until the batch is stored.
+ *
+ * A bulk import has one item per line (100,000+), and they live until the end of the
+ * operation, so the ordinary indicator item (status, value, line/column, id, flags) is
+ * kept in columns (report-rows.ts) and only becomes an IngestItem object in `finish`:
+ * objects made per line and kept that long are promoted to V8's old generation and
+ * multiply the garbage a major GC lets pile up (bench/ingest).
  */
+import { ReportRows, STATUSES, type Status } from './report-rows.js'
+
 export type IngestFormat = 'stix' | 'misp' | 'csv' | 'txt' | 'api'
 
 export interface IngestItem {
@@ -29,28 +37,69 @@ export interface IngestReport {
   skipped: Record<string, number>
 }
 
+const NO_FLAGS: readonly string[] = []
+
 export class ReportBuilder {
-  readonly items: IngestItem[] = []
   readonly skipped: Record<string, number> = {}
+  /** Items that are not compact indicator rows, by slot. */
+  readonly #objects = new Map<number, IngestItem>()
+  readonly #rows = new ReportRows()
 
   constructor(readonly format: IngestFormat) {}
 
+  get size(): number {
+    return this.#rows.size
+  }
+
   /** Appends an item and returns its slot number. */
   add(item: IngestItem): number {
-    this.items.push(item)
-    return this.items.length - 1
+    const slot = this.#rows.push()
+    this.#objects.set(slot, item)
+    return slot
+  }
+
+  /**
+   * Appends an indicator item `{ status, type: 'indicator', value, source }`; kept compact
+   * when its source is at most a line and column. Returns its slot.
+   */
+  addIndicator(status: Status, value: string, source?: IngestItem['source']): number {
+    if (source !== undefined && (source.index !== undefined || source.ref !== undefined)) {
+      return this.add({ status, type: 'indicator', value, source })
+    }
+    return this.#rows.push(status, value, source?.line, source?.column, source !== undefined)
+  }
+
+  /** Status, id and flags of an indicator item (its type, value and source stay). */
+  resolve(slot: number, status: Status, id: string, flags: readonly string[]): void {
+    const item = this.#objects.get(slot)
+    if (item === undefined) return this.#rows.resolve(this.#check(slot), status, id, flags)
+    const { reason: _r, message: _m, flags: _f, ...rest } = item
+    this.#objects.set(slot, { ...rest, status, id, ...(flags.length > 0 && { flags: [...flags] }) })
+  }
+
+  /** Only the status of an item changes (e.g. the store's answer to its write). */
+  setStatus(slot: number, status: Status): void {
+    const item = this.#objects.get(slot)
+    if (item === undefined) this.#rows.setStatus(this.#check(slot), status)
+    else this.#objects.set(slot, { ...item, status })
+  }
+
+  id(slot: number): string | undefined {
+    return this.#objects.has(slot) ? this.get(slot).id : this.#rows.id(this.#check(slot))
+  }
+
+  flags(slot: number): readonly string[] {
+    return (this.#objects.has(slot) ? this.get(slot).flags : this.#rows.flags(this.#check(slot))) ?? NO_FLAGS
   }
 
   get(slot: number): IngestItem {
-    const item = this.items[slot]
-    if (item === undefined) throw new RangeError(`report slot ${slot} does not exist`)
-    return item
+    return this.#objects.get(slot) ?? this.#rows.item(this.#check(slot))
   }
 
   /** Replaces the item in a slot (a queued write whose result is now known). */
   set(slot: number, item: IngestItem): void {
-    this.get(slot)
-    this.items[slot] = item
+    this.#check(slot)
+    this.#objects.set(slot, item)
   }
 
   skip(reason: string, by = 1): void {
@@ -61,23 +110,26 @@ export class ReportBuilder {
     for (const [reason, n] of Object.entries(counts)) this.skip(reason, n)
   }
 
-  /** Stable sort by source line (items without a line keep their place at the front). */
-  sortByLine(): void {
-    const keyed = this.items.map((item, i) => ({ item, i, line: item.source?.line ?? 0 }))
-    keyed.sort((a, b) => a.line - b.line || a.i - b.i)
-    keyed.forEach((k, i) => (this.items[i] = k.item))
-  }
-
   finish(): IngestReport {
     const summary = { created: 0, updated: 0, unchanged: 0, flagged: 0, rejected: 0, skipped: 0 }
-    for (const item of this.items) {
+    const items: IngestItem[] = new Array<IngestItem>(this.size)
+    for (let slot = 0; slot < items.length; slot++) {
+      const item = this.get(slot)
+      items[slot] = item
       summary[item.status]++
       if (item.flags !== undefined && item.flags.length > 0) summary.flagged++
     }
     for (const n of Object.values(this.skipped)) summary.skipped += n
-    return { format: this.format, summary, items: this.items, skipped: this.skipped }
+    return { format: this.format, summary, items, skipped: this.skipped }
+  }
+
+  #check(slot: number): number {
+    if (!Number.isInteger(slot) || slot < 0 || slot >= this.#rows.size) throw new RangeError(`report slot ${slot} does not exist`)
+    return slot
   }
 }
+
+export { STATUSES, type Status }
 
 /** A rejected item. */
 export function rejected(reason: string, message: string, extra: Partial<IngestItem> = {}): IngestItem {

@@ -10,6 +10,7 @@ import { type CsvRecord, detectDelimiter, readCsvRecords } from './csv-records.j
 import { FormatError } from './errors.js'
 import { assertInputSize, stripBom } from './input-size.js'
 import { MAX_LINE_CHARS, MAX_ROWS } from './limits.js'
+import { collectRows, lineCount, type RowStream } from './rows.js'
 import { assertTextual } from './text-guard.js'
 import { parseTimestamp } from './timestamp.js'
 import { normalizeTlp } from './tlp.js'
@@ -49,38 +50,65 @@ export function isCsvHeader(headerLine: string): boolean {
 }
 
 export function parseCsv(text: string): ParseResult {
+  return collectRows(csvRows(text))
+}
+
+/**
+ * The file as a stream of candidates and row problems in line order. Every FormatError
+ * (header, a quote never closed, too many rows) is thrown here, before the first row is
+ * read: a file with quotes, or with more lines than rows allowed, is read once up front.
+ */
+export function csvRows(text: string): RowStream {
   assertInputSize(text, 'CSV')
   const body = stripBom(text)
   assertTextual(body, 'CSV')
   const header = findHeaderLine(body)
   if (header === undefined) throw new FormatError('CSV: no header row (expected a first line like "value,type,tlp")')
-  const records = readCsvRecords(body, detectDelimiter(header.text), header.start, header.line)
+  const delimiter = detectDelimiter(header.text)
+  const records = readCsvRecords(body, delimiter, header.start, header.line)
   const first = records.next()
   if (first.done === true) throw new FormatError('CSV: no header row')
   const headRecord = first.value
   if (headRecord.error) throw new FormatError(`CSV header, line ${headRecord.line}: ${headRecord.error.message}`, headRecord.line, headRecord.error.column)
-  const result: ParseResult = { format: 'csv', candidates: [], problems: [], skipped: {} }
-  const index = headerIndex(headRecord, result.problems)
+  const problems: ParseProblem[] = []
+  const index = headerIndex(headRecord, problems)
+  const lines = lineCount(body)
+  if (lines > MAX_ROWS || body.includes('"')) {
+    const check = readCsvRecords(body, delimiter, header.start, header.line)
+    check.next()
+    for (const _ of dataRows(check));
+  }
+  return { format: 'csv', header: problems, lines, rows: csvCandidates(records, headRecord, index) }
+}
 
+/** Data records, blank ones left out; FormatError past MAX_ROWS. */
+function* dataRows(records: Iterator<CsvRecord>): Generator<CsvRecord> {
   let rows = 0
-  for (const record of records) {
+  for (let r = records.next(); r.done !== true; r = records.next()) {
+    const record = r.value
     if (record.fields.length === 1 && record.fields[0]?.trim() === '') continue // white space only
     if (++rows > MAX_ROWS) throw new FormatError(`CSV: more than ${MAX_ROWS} rows; split the file`, record.line)
+    yield record
+  }
+}
+
+function* csvCandidates(records: Iterator<CsvRecord>, head: CsvRecord, index: Map<Column, number>): Generator<IndicatorCandidate | ParseProblem> {
+  for (const record of dataRows(records)) {
+    const found: ParseProblem[] = []
     const problem = (message: string, column?: number): void => {
       const p: ParseProblem = { line: record.line, message: `CSV line ${record.line}: ${message}`, severity: 'error' }
       if (column !== undefined) p.column = column
-      result.problems.push(p)
+      found.push(p)
     }
+    let candidate: IndicatorCandidate | undefined
     if (record.length > MAX_LINE_CHARS) problem(`row is ${record.length} characters, over the limit of ${MAX_LINE_CHARS}`)
     else if (record.error) problem(record.error.message, record.error.column)
-    else if (record.fields.length !== headRecord.fields.length) {
-      problem(`row has ${record.fields.length} fields, the header has ${headRecord.fields.length}`)
-    } else {
-      const candidate = rowCandidate(record, index, problem)
-      if (candidate) result.candidates.push(candidate)
-    }
+    else if (record.fields.length !== head.fields.length) {
+      problem(`row has ${record.fields.length} fields, the header has ${head.fields.length}`)
+    } else candidate = rowCandidate(record, index, problem)
+    if (candidate) yield candidate
+    yield* found
   }
-  return result
 }
 
 function headerIndex(head: CsvRecord, problems: ParseProblem[]): Map<Column, number> {

@@ -6,12 +6,13 @@
  * separate.
  */
 import type { InputFormat, ParseResult } from './candidate.js'
-import { isCsvHeader, findHeaderLine, parseCsv } from './csv.js'
+import { csvRows, findHeaderLine, isCsvHeader } from './csv.js'
 import { FormatError } from './errors.js'
 import { assertInputSize, stripBom } from './input-size.js'
 import { parseJsonStrict } from './json-position.js'
 import { mispFromJson } from './misp.js'
-import { parseTextList } from './text.js'
+import { collectRows, type RowStream } from './rows.js'
+import { textListRows } from './text.js'
 
 /** Extensions of plain lists: never read as JSON even if a line starts with '['. */
 const LIST_EXTENSIONS = new Set(['txt', 'list', 'md5', 'sha1', 'sha256', 'sha512', 'ioc', 'iocs'])
@@ -74,6 +75,15 @@ export function detectFormat(fileName: string, text: string): InputFormat {
 
 /** Parse a file as `format`, or as the format detectFormat finds when 'auto'. */
 export function parseFile(fileName: string, text: string, format: InputFormat | 'auto' = 'auto'): ParseFileResult {
+  const opened = openFile(fileName, text, format)
+  return 'rows' in opened ? collectRows(opened) : opened
+}
+
+/**
+ * Like parseFile, but a text list or CSV comes back as a RowStream to read row by row
+ * (rows.ts); MISP and STIX JSON are parsed whole. FormatErrors are thrown here.
+ */
+export function openFile(fileName: string, text: string, format: InputFormat | 'auto' = 'auto'): ParseFileResult | RowStream {
   const sniffed: Sniffed = format === 'auto' ? sniff(fileName, text) : { format }
   switch (sniffed.format) {
     case 'misp':
@@ -81,8 +91,8 @@ export function parseFile(fileName: string, text: string, format: InputFormat | 
     case 'stix':
       return { format: 'stix', candidates: [], problems: [], skipped: {}, stix: sniffed.json ?? parseJsonStrict(text, fileName) }
     case 'csv':
-      return parseCsv(text)
+      return csvRows(text)
     case 'txt':
-      return parseTextList(text)
+      return textListRows(text)
   }
 }
