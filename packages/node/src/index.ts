@@ -2,6 +2,7 @@
 import './polyfill.js'
 export * from './config/index.js'
 export * from './log.js'
+export { HEAP_GROWING_PERCENT, tuneHeapForNode } from './heap.js'
 export * from './ingest/parse/index.js'
 export * from './sign/key-file.js'
 export * from './sign/signer.js'

@@ -1,4 +1,4 @@
-import { CertmeshNode, configureLogging, initDataDir, isInitialised, isLogLevel } from '@certmesh/node'
+import { CertmeshNode, configureLogging, initDataDir, isInitialised, isLogLevel, tuneHeapForNode } from '@certmesh/node'
 import type { Command } from '../command.js'
 import { UserError } from '../errors.js'
 import { dataDirFrom } from '../util/data-dir.js'
@@ -21,6 +21,8 @@ Options:
     const level = (args.values['log-level'] as string | undefined) ?? io.env.CERTMESH_LOG_LEVEL ?? 'info'
     if (!isLogLevel(level)) throw new UserError(`--log-level: '${level}' is not one of debug, info, warn, error, silent`)
     configureLogging({ level })
+    // This process is the daemon: its memory profile is the node's (packages/node/src/heap.ts).
+    tuneHeapForNode()
     const dataDir = dataDirFrom(args, io)
     if (!isInitialised(dataDir)) {
       const r = initDataDir({ dataDir, name: defaultOrganisationName() })
