@@ -5,12 +5,17 @@ import { NodeSigner } from '../sign/signer.js'
 import { checkObjectText } from './verify.js'
 import { VerifyPool } from './verify-pool.js'
 
+const s = new NodeSigner(new Uint8Array(randomBytes(32)))
+
 describe('verify pool (worker threads)', () => {
   const pool = new VerifyPool(2)
-  afterAll(() => pool.close())
+  const shared = new VerifyPool(1, 0.5)
+  afterAll(async () => {
+    await pool.close()
+    await shared.close()
+  })
 
   it('gives exactly the results of the inline checks, in order', async () => {
-    const s = new NodeSigner(new Uint8Array(randomBytes(32)))
     const good = (i: number) =>
       canonicalize(
         s.sign({
@@ -34,5 +39,14 @@ describe('verify pool (worker threads)', () => {
     expect(a[7]).toMatchObject({ ok: false, reason: 'bad-signature' })
     expect(a[9]).toMatchObject({ ok: false, reason: 'malformed' })
     expect(a.filter((r) => r.ok)).toHaveLength(48)
+    // Half checked by the worker, half by this thread: the same answers at the same places.
+    const c = await shared.check(texts.slice(0, 10))
+    expect(c).toEqual(texts.slice(0, 10).map(checkObjectText))
+    expect(c[7]).toMatchObject({ ok: false, reason: 'bad-signature' })
+    expect(c[9]).toMatchObject({ ok: false, reason: 'malformed' })
+  })
+
+  it('refuses a share of the checks outside [0, 1)', () => {
+    expect(() => new VerifyPool(1, 1)).toThrow('inline share must be in [0, 1), got 1')
   })
 })

@@ -5,7 +5,20 @@
  */
 import { Worker } from 'node:worker_threads'
 import { SyncError } from './errors.js'
-import type { CheckOutcome, Verifier } from './verify.js'
+import { checkObjectText, type CheckOutcome, type Verifier } from './verify.js'
+
+/**
+ * Share of each batch the calling thread checks itself while the workers check the rest.
+ * With one worker the worker was the bottleneck of a catch-up (verify ~130 µs per object
+ * plus parsing, canonical form and validation) while the main thread, which parses,
+ * prepares and stores (~100 µs per object), idled a fifth of the time waiting for it;
+ * taking a quarter of the checks balanced the two best (bench/sync, 100,000 objects:
+ * 5,549/s with none, 6,407/s with 0.2, 6,673/s with 0.25, 6,599/s with 0.3). With more workers than
+ * that, the calling thread leaves the checks to them.
+ */
+export function defaultInlineShare(threads: number): number {
+  return threads === 1 ? 0.25 : 0
+}
 
 interface Job {
   resolve: (r: CheckOutcome[]) => void
@@ -24,9 +37,13 @@ export class VerifyPool implements Verifier {
   #nextId = 0
   #closed = false
 
-  constructor(threads: number) {
+  readonly #inlineShare: number
+
+  constructor(threads: number, inlineShare = defaultInlineShare(threads)) {
     if (!Number.isInteger(threads) || threads < 1) throw new SyncError(`verify threads must be a whole number ≥ 1, got ${threads}`)
+    if (!(inlineShare >= 0 && inlineShare < 1)) throw new SyncError(`inline share must be in [0, 1), got ${inlineShare}`)
     this.#slots = Array.from({ length: threads }, () => this.#spawn())
+    this.#inlineShare = inlineShare
   }
 
   #spawn(): Slot {
@@ -53,6 +70,15 @@ export class VerifyPool implements Verifier {
   async check(texts: readonly string[]): Promise<CheckOutcome[]> {
     if (this.#closed) throw new SyncError('verify pool is closed')
     if (texts.length === 0) return []
+    const own = Math.floor(texts.length * this.#inlineShare)
+    if (own === 0) return this.#post(texts)
+    // The workers start on their share before this thread checks its own.
+    const theirs = this.#post(texts.slice(0, texts.length - own))
+    const mine = texts.slice(texts.length - own).map(checkObjectText)
+    return [...(await theirs), ...mine]
+  }
+
+  async #post(texts: readonly string[]): Promise<CheckOutcome[]> {
     const slot = this.#slots.reduce((a, b) => (b.busy < a.busy ? b : a))
     await slot.ready
     const id = this.#nextId++
