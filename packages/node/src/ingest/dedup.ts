@@ -4,8 +4,62 @@
  * up among this node's current indicators and among those created earlier in the same
  * operation (not yet in the store while their batch is pending).
  */
+import { buildPattern, parsePattern, patternDedupKey, type Observable } from '@certmesh/protocol'
 import type { ObservableMatch, StoreReader } from '../store/index.js'
 import { PATTERN_KEY_PREFIX } from './constants.js'
+
+/**
+ * The one observable of a pattern that is exactly one comparison of it: the pattern
+ * buildPattern makes from it has the pattern's dedup key (pipeline.ts,
+ * singleObservableDedupKey). Such an indicator is found through the observable's own key,
+ * so it needs no `pattern:` pseudo-observable (one index entry less per indicator).
+ */
+export function singleObservable(observables: readonly Observable[], dedupKey: string): Observable | undefined {
+  const [only] = observables
+  return observables.length === 1 && only !== undefined && buildPattern(only) === dedupKey ? only : undefined
+}
+
+/**
+ * Where our indicator with this dedup key can be indexed (prepare.ts): under the
+ * `pattern:` pseudo-observable when its pattern is not one comparison of one observable,
+ * or was stored before certmesh left that entry out; under the observable's own key when
+ * it is (`single`: the observable whose built pattern IS the dedup key).
+ */
+export function dedupLookupKeys(dedupKey: string, single: Observable | undefined): string[] {
+  return single === undefined ? [PATTERN_KEY_PREFIX + dedupKey] : [PATTERN_KEY_PREFIX + dedupKey, single.key]
+}
+
+/**
+ * Store matches of dedupLookupKeys, by key → the candidates for `dedupKey`, in seq order:
+ * every pseudo-observable match, and those of our indicators under the observable's key
+ * whose own pattern has this dedup key (the observable may be one term of a longer one).
+ */
+export function dedupCandidates(
+  byKey: ReadonlyMap<string, readonly ObservableMatch[]>,
+  dedupKey: string,
+  single: Observable | undefined,
+  ourKey: string,
+): ObservableMatch[] {
+  const pseudo = byKey.get(PATTERN_KEY_PREFIX + dedupKey) ?? []
+  if (single === undefined) return [...pseudo]
+  const seen = new Set(pseudo.map((m) => m.object.seq))
+  const direct = (byKey.get(single.key) ?? []).filter(
+    (m) => m.object.signer === ourKey && m.object.type === 'indicator' && !seen.has(m.object.seq) && hasDedupKey(m.object.json, dedupKey),
+  )
+  return direct.length === 0 ? [...pseudo] : [...pseudo, ...direct].sort((a, b) => a.object.seq - b.object.seq)
+}
+
+/** The stored indicator's pattern has this dedup key (the pattern text itself, for ours). */
+function hasDedupKey(json: string, dedupKey: string): boolean {
+  const pattern = (JSON.parse(json) as { pattern?: unknown }).pattern
+  if (typeof pattern !== 'string') return false
+  if (pattern === dedupKey) return true
+  try {
+    return patternDedupKey(parsePattern(pattern)) === dedupKey
+  } catch {
+    return false
+  }
+}
 
 export interface Existing {
   id: string
@@ -26,10 +80,12 @@ export class DedupIndex {
    * counts when it already runs as long as the new one would (re-importing an old file
    * must not duplicate it), but not when the new one would extend it.
    */
-  find(dedupKey: string, validUntil: number): Existing | undefined {
+  find(dedupKey: string, validUntil: number, single?: Observable): Existing | undefined {
     const pending = this.#pending.get(dedupKey)
     if (pending !== undefined) return pending
-    return pickExisting(this.store.lookupObservable(PATTERN_KEY_PREFIX + dedupKey), this.ourKey, this.now, validUntil)
+    const byKey = new Map<string, ObservableMatch[]>()
+    for (const key of dedupLookupKeys(dedupKey, single)) byKey.set(key, this.store.lookupObservable(key))
+    return pickExisting(dedupCandidates(byKey, dedupKey, single, this.ourKey), this.ourKey, this.now, validUntil)
   }
 
   remember(dedupKey: string, existing: Existing): void {

@@ -11,9 +11,9 @@ import { buildPattern, SigningPlan, type Observable } from '@certmesh/protocol'
 import type { PendingSignatures } from '../sign/pool.js'
 import type { ObservableMatch, PreparedVersion, Store } from '../store/index.js'
 import { itemFor } from './batch.js'
-import { BATCH_SIZE, PATTERN_KEY_PREFIX, SIGN_BATCH_SIZE } from './constants.js'
+import { BATCH_SIZE, SIGN_BATCH_SIZE } from './constants.js'
 import type { IngestDeps } from './context.js'
-import { pickExisting } from './dedup.js'
+import { dedupCandidates, dedupLookupKeys, pickExisting } from './dedup.js'
 import { unsignedIndicator, validityWindow, type IndicatorAttributes, type IndicatorContext } from './indicator.js'
 import { prepareVersion } from './prepare.js'
 import { rejected, type IngestItem, type ReportBuilder, type Status } from './report.js'
@@ -128,7 +128,7 @@ export class IndicatorPipeline {
     const plans: SigningPlan[] = []
     const messages: Uint8Array[] = []
     for (const q of queue) {
-      const existing = pickExisting(found.get(PATTERN_KEY_PREFIX + q.pattern) ?? NONE, this.#ourKey, this.#now, q.window[1])
+      const existing = pickExisting(dedupCandidates(found, q.pattern, q.o, this.#ourKey), this.#ourKey, this.#now, q.window[1])
       if (existing !== undefined) {
         this.#settle(q, 'unchanged', existing.id, existing.flags)
         continue
@@ -183,10 +183,10 @@ export class IndicatorPipeline {
     })
   }
 
-  /** Store matches of the batch's pattern keys, by key: one IN query instead of one query per indicator. */
+  /** Store matches of the batch's dedup lookup keys, by key: one IN query instead of one query per indicator. */
   #existing(queue: readonly Queued[]): Map<string, ObservableMatch[]> {
     const byKey = new Map<string, ObservableMatch[]>()
-    for (const m of this.deps.store.lookupObservableKeys(queue.map((q) => PATTERN_KEY_PREFIX + q.pattern))) {
+    for (const m of this.deps.store.lookupObservableKeys(queue.flatMap((q) => dedupLookupKeys(q.pattern, q.o)))) {
       const list = byKey.get(m.key)
       if (list === undefined) byKey.set(m.key, [m])
       else list.push(m)
@@ -202,5 +202,4 @@ export class IndicatorPipeline {
   }
 }
 
-const NONE: readonly ObservableMatch[] = []
 const NO_FLAGS: readonly string[] = []

@@ -41,9 +41,15 @@ describe('prepareVersion', () => {
   })
 
   it('equivalent patterns share the pseudo-observable key', () => {
-    const a = prepareVersion(indicator("[file:hashes.sha256 = 'AB" + 'c'.repeat(62) + "']"), '{}', { origin: 'import' })
-    const b = prepareVersion(indicator("[file:hashes.'SHA-256' = 'ab" + 'C'.repeat(62) + "']"), '{}', { origin: 'import' })
+    const a = prepareVersion(indicator("[file:hashes.sha256 = 'AB" + 'c'.repeat(62) + "'] OR [url:value = 'http://a.example/']"), '{}', { origin: 'import' })
+    const b = prepareVersion(indicator("[url:value = 'http://a.example/'] OR [file:hashes.'SHA-256' = 'ab" + 'C'.repeat(62) + "']"), '{}', { origin: 'import' })
+    expect(a.observables.at(-1)?.key).toMatch(/^pattern:/)
     expect(a.observables.at(-1)?.key).toBe(b.observables.at(-1)?.key)
+  })
+
+  it('one comparison of one observable needs no pseudo-observable: its own key finds it', () => {
+    const v = prepareVersion(indicator("[file:hashes.sha256 = 'AB" + 'c'.repeat(62) + "']"), '{}', { origin: 'import' })
+    expect(v.observables.map((o) => o.key)).toEqual([`file:hashes.SHA-256=ab${'c'.repeat(62)}`])
   })
 
   it('skips invalid values inside a pattern and flags warninglist hits', async () => {

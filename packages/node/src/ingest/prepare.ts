@@ -20,6 +20,7 @@ import {
 import type { PreparedObservable, PreparedVersion } from '../store/index.js'
 import type { WarninglistMatcher } from '../warninglist/index.js'
 import { PATTERN_KEY_PREFIX } from './constants.js'
+import { singleObservable } from './dedup.js'
 
 export interface PrepareOptions {
   /** 'local', 'import', or the peer id. */
@@ -74,7 +75,7 @@ function indicatorObservables(obj: Record<string, unknown>, opts: PrepareOptions
   if (obj.pattern_type !== 'stix' || typeof obj.pattern !== 'string') return { list: [], observables: [] }
   if (opts.known !== undefined) {
     const { observables, dedupKey } = opts.known
-    return { list: [...observables.map(toPrepared), patternObservable(dedupKey)], observables }
+    return { list: withDedupEntry(observables, dedupKey), observables }
   }
   let pattern = opts.pattern
   if (pattern === undefined) {
@@ -85,7 +86,14 @@ function indicatorObservables(obj: Record<string, unknown>, opts: PrepareOptions
     }
   }
   const observables = extractObservables(pattern, { invalid: 'skip' })
-  return { list: [...observables.map(toPrepared), patternObservable(patternDedupKey(pattern))], observables }
+  return { list: withDedupEntry(observables, patternDedupKey(pattern)), observables }
+}
+
+/** The index entries of an indicator: its observables, and the dedup pseudo-observable unless its key finds it (dedup.ts). */
+function withDedupEntry(observables: readonly Observable[], dedupKey: string): PreparedObservable[] {
+  const list = observables.map(toPrepared)
+  if (singleObservable(observables, dedupKey) === undefined) list.push(patternObservable(dedupKey))
+  return list
 }
 
 function warninglistFlags(observables: readonly Observable[], matcher: WarninglistMatcher | undefined): string[] {

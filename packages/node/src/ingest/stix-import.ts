@@ -5,6 +5,7 @@
  * ones are rejected, or with `adopt` re-published as ours (adopt.ts).
  */
 import {
+  extractObservables,
   canonicalize,
   checkStixPattern,
   SIGNATURE_EXTENSION_ID,
@@ -22,7 +23,7 @@ import type { Store } from '../store/index.js'
 import type { WarninglistMatcher } from '../warninglist/index.js'
 import { adoptedBody, adoptedId, derivedFrom, linksProvenance, nextAdoptedVersion, notAdoptable } from './adopt.js'
 import type { BatchWriter } from './batch.js'
-import type { DedupIndex } from './dedup.js'
+import { singleObservable, type DedupIndex } from './dedup.js'
 import { prepareVersion, PrepareError } from './prepare.js'
 import { rejected, type IngestItem, type ReportBuilder } from './report.js'
 import { upgradeNote, type StixInput } from './stix-input.js'
@@ -165,9 +166,10 @@ function adopt(o: Json, base: IngestItem, ids: ReadonlyMap<string, string>, ctx:
 /** Our current indicator with the same pattern dedup key (docs/protocol.md §7.5), if any. */
 function equivalentIndicator(body: Json, ctx: StixImportContext): { id: string; flags: readonly string[] } | undefined {
   if (body.type !== 'indicator' || body.pattern_type !== 'stix' || typeof body.pattern !== 'string') return undefined
-  const key = patternDedupKey(parsePattern(body.pattern))
+  const pattern = parsePattern(body.pattern)
+  const key = patternDedupKey(pattern)
   const until = typeof body.valid_until === 'string' ? parseStixTimestamp(body.valid_until).epochMs : Number.MAX_SAFE_INTEGER
-  const found = ctx.dedup.find(key, until)
+  const found = ctx.dedup.find(key, until, singleObservable(extractObservables(pattern, { invalid: 'skip' }), key))
   if (found === undefined) ctx.dedup.remember(key, { id: String(body.id), flags: [] })
   return found
 }

@@ -32,7 +32,9 @@ describe('trust', () => {
     await sleep(1000) // X has redialled meanwhile
     x.sync.pullAll()
     await sleep(300)
-    expect(connected(x, h1)).toBe(false)
+    // X keeps redialling; H1's gater drops each attempt right after the handshake, so a
+    // connection may be open on X's side for an instant, never for long.
+    await waitFor(() => !connected(x, h1), 'H1 drops X', 2000)
     expect(current(x, fromH1.id as string)).toBeUndefined()
     expect(current(h1, fromX.id as string)).toBeUndefined()
     expect(current(h2, fromX.id as string)).toBeUndefined()
