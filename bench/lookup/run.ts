@@ -19,6 +19,8 @@ import { NodeSigner } from '../../packages/node/src/sign/signer.js'
 import { openStore } from '../../packages/node/src/store/index.js'
 import { loadDefaultWarninglists, WarninglistMatcher } from '../../packages/node/src/warninglist/index.js'
 import { fmt } from '../lib/measure.js'
+import { tuneHeapForNode } from '../../packages/node/src/heap.js'
+import { hash48 } from '../../packages/node/src/store/hash48.js'
 import { buildStore, KINDS, observableOf, type Kind } from './build.js'
 
 interface RawStatement { get(...args: unknown[]): unknown }
@@ -26,6 +28,8 @@ interface RawDatabase { prepare(sql: string): RawStatement; close(): void }
 const require = createRequire(new URL('../../packages/node/package.json', import.meta.url))
 const Database = require('better-sqlite3') as new (path: string, o: { readonly: boolean }) => RawDatabase
 
+// The V8 heap tuning `certmesh start` applies (packages/node/src/heap.ts).
+tuneHeapForNode()
 const COUNT = Number(process.argv[2] ?? 1_000_000)
 const SINGLE = 20_000
 const BATCHES = 30
@@ -106,9 +110,10 @@ lookup.lookup(['198.18.0.1'])
 out(`  first lookup (caches cold): ${(performance.now() - t).toFixed(1)} ms`)
 phase('warm')
 
-// Raw floor: one indexed SELECT of the observable key, same file, separate read-only connection.
+// Raw floor: one indexed SELECT of the observable key (through its hash, as the store
+// indexes it: store/hash48.ts), same file, separate read-only connection.
 const raw = new Database(file, { readonly: true })
-const rawStmt = raw.prepare('SELECT seq FROM observable WHERE key = ?')
+const rawStmt = raw.prepare('SELECT seq FROM observable WHERE key_hash = ? AND key = ?')
 
 const kinds: { name: string; value: (i: number) => string; expect: boolean }[] = [
   ...KINDS.map((k, ki) => ({ name: `hit ${k}`, value: (i: number) => probe(i - (i % KINDS.length) + ki, 'exact'), expect: true })),
@@ -145,7 +150,7 @@ const rawMs: number[] = []
 for (let n = 0; n < SINGLE; n++) {
   const o = observableOf(rand(COUNT * 2))
   const t0 = performance.now()
-  rawStmt.get(o.key)
+  rawStmt.get(hash48(o.key), o.key)
   rawMs.push(performance.now() - t0)
 }
 

@@ -12,8 +12,11 @@ import { openStore } from '../../packages/node/src/store/open.js'
 import { SyncService } from '../../packages/node/src/sync/service.js'
 import { VerifyPool } from '../../packages/node/src/sync/verify-pool.js'
 import { configureLogging } from '../../packages/node/src/log.js'
+import { tuneHeapForNode } from '../../packages/node/src/heap.js'
 
 configureLogging({ level: 'warn' })
+// The V8 heap tuning `certmesh start` applies (packages/node/src/heap.ts).
+tuneHeapForNode()
 const [dir, sourceId, sourceAddr, headText, threadsText] = process.argv.slice(2) as [string, string, string, string, string]
 const head = Number(headText)
 const threads = Number(threadsText)

@@ -153,7 +153,7 @@ out(`| raw store insert (putBatch of 500 + cursor) | ${fmt(insertRate)} |`)
 out(`CPU time per object: receiver ${receiverUs.toFixed(0)} µs (all its threads), source ${sourceUs.toFixed(0)} µs; ` +
   `raw verify alone is ${(1e6 / rawEd).toFixed(0)} µs. With both nodes on this machine's ${availableParallelism()} cores, ` +
   `the CPU bound is ${fmt((availableParallelism() * 1e6) / (receiverUs + sourceUs))} objects/s`)
-out(`time ${(result.ms / 1000).toFixed(1)} s, receiver peak RSS ${fmt(result.peakRss / 2 ** 20)} MiB (peak anonymous ${fmt(result.peakAnon / 2 ** 20)} MiB, peak file-backed ${fmt(result.peakFile / 2 ** 20)} MiB: mostly the memory-mapped database), versions stored ${fmt(result.stored)}`)
+out(`time ${(result.ms / 1000).toFixed(1)} s, receiver peak RSS ${fmt(result.peakRss / 2 ** 20)} MiB (peak anonymous ${fmt(result.peakAnon / 2 ** 20)} MiB, peak file-backed ${fmt(result.peakFile / 2 ** 20)} MiB), versions stored ${fmt(result.stored)}`)
 await source.sync.stop()
 source.store.close()
 

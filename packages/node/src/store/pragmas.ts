@@ -15,14 +15,14 @@ export const DEFAULT_BUSY_TIMEOUT_MS = 5_000
 export const WAL_AUTOCHECKPOINT_PAGES = 10_000
 
 /**
- * Reads through a memory map instead of read() into SQLite's 2 MB page cache
- * (sqlite.org/mmap.html). Lookups and TAXII pages touch pages all over a store of a
- * million objects (2+ GB); through the map a random indexed lookup ran ~2x and a
- * 100-row page ~1.4x faster on the 1M bench store. SQLite caps the size at its
- * compile-time SQLITE_MAX_MMAP_SIZE (2 GB by default); the rest is read as before.
- * Writes still go through write() and the WAL, so durability (invariant 5) is unchanged.
+ * SQLite's page cache per connection, in KiB (the default is 2 MiB). Reads go through it,
+ * not through a memory map: with `mmap_size` at 8 GiB every page a lookup or a write ever
+ * touched stayed in the process's RSS, 2.1 GiB for lookups on a store of a million
+ * indicators and 1.8 GiB during a million-object catch-up. With the map off and a 32 MiB
+ * cache the same lookups were ~10% slower (p99 0.148 ms against 0.133 ms, bench/lookup)
+ * and RSS stayed near 350 MB; the OS page cache still holds the file.
  */
-export const MMAP_SIZE_BYTES = 8 * 1024 ** 3
+export const PAGE_CACHE_KIB = 32 * 1024
 
 /**
  * Page size of a new store file (SQLite's default is 4096). A bulk write dirties one page
@@ -52,7 +52,7 @@ export function applyPragmas(db: Database, opts: { readonly: boolean; memory: bo
     if (mode !== 'wal') throw new StoreDurabilityError(`${db.name}: journal_mode is '${String(mode)}' after setting WAL`)
     db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`)
   }
-  if (!opts.memory) db.pragma(`mmap_size = ${MMAP_SIZE_BYTES}`)
+  db.pragma(`cache_size = -${PAGE_CACHE_KIB}`)
   db.pragma('synchronous = FULL')
   checkDurability(db, opts.memory)
 }
