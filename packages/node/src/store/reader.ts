@@ -90,6 +90,17 @@ export class StoreReader {
     )
   }
 
+  /** Which of `ids` have any stored version (one query for the whole list). */
+  heldIds(ids: readonly string[]): Set<string> {
+    if (ids.length === 0) return new Set()
+    const rows = this.sql
+      .get<[string, string], { id: string }>(
+        `SELECT id FROM object_current WHERE id_hash IN (SELECT value FROM json_each(?)) AND id IN (SELECT value FROM json_each(?))`,
+      )
+      .all(JSON.stringify(ids.map(hash48)), JSON.stringify(ids))
+    return new Set(rows.map((r) => r.id))
+  }
+
   lookupObservable(key: string): ObservableMatch[] {
     return lookupKey(this.sql, key)
   }
@@ -122,18 +133,18 @@ export class StoreReader {
   }
 
   /**
-   * `since` with only the columns a sync server reads, as plain rows: building every
-   * column of a StoredVersion for each entry was a visible share of serving a catch-up.
-   * Versions whose origin is `skipOrigin` come with an empty `json`.
+   * The sync log entries with `after` < seq ≤ `upTo`, with only the columns a sync server
+   * reads, as plain rows (building a StoredVersion per entry was a visible share of
+   * serving a catch-up). Versions whose origin is `skipOrigin` are left out in SQL: a
+   * server never sends a peer what it received from that peer (docs/protocol.md §9.4).
    */
-  logSince(seq: number, limit: number, skipOrigin = ''): LogEntry[] {
+  logWindow(after: number, upTo: number, skipOrigin = ''): LogEntry[] {
     return this.sql
-      .get<[string, number, number], LogEntry>(
-        // A version from `skipOrigin` comes without its text: a server never sends it back.
-        `SELECT seq, id, type, modified, signer, tlp, status, origin, CASE WHEN origin = ? THEN '' ELSE json END AS json
-         FROM object_version WHERE seq > ? ORDER BY seq LIMIT ?`,
+      .get<[number, number, string], LogEntry>(
+        `SELECT seq, id, type, modified, signer, tlp, status, origin, json
+         FROM object_version WHERE seq > ? AND seq <= ? AND origin != ? ORDER BY seq`,
       )
-      .all(skipOrigin, seq, limit)
+      .all(after, upTo, skipOrigin)
   }
 
   lastSeq(): number {

@@ -186,7 +186,7 @@ export type PagedVersion = Pick<
   'seq' | 'dateAdded' | 'id' | 'type' | 'specVersion' | 'modified' | 'json' | 'revoked' | 'flags' | 'validUntil'
 >
 
-/** One sync-log entry with only what a sync server reads (StoreReader.logSince). */
+/** One sync-log entry with only what a sync server reads (StoreReader.logWindow). */
 export interface LogEntry {
   readonly seq: number
   readonly id: string

@@ -51,8 +51,7 @@ export class Receiver {
 
   /** Step 1, synchronous: parse, skip versions held byte for byte, start the signature checks. */
   begin(peer: string, objects: readonly string[], through: number): PendingBatch {
-    const fresh: PendingBatch['fresh'] = []
-    let unchanged = 0
+    const parsed: { text: string; obj: Record<string, unknown> }[] = []
     for (const text of objects) {
       let obj: unknown
       try {
@@ -65,13 +64,20 @@ export class Receiver {
         this.#reject(peer, undefined, 'malformed', 'not a JSON object')
         continue
       }
-      const o = obj as Record<string, unknown>
+      parsed.push({ text, obj: obj as Record<string, unknown> })
+    }
+    // One query says which ids are held at all; only their versions need the exact check
+    // (a catch-up of new objects, the bulk of any sync, then costs no per-object query).
+    const held = this.d.store.heldIds(parsed.flatMap(({ obj }) => (typeof obj.id === 'string' ? [obj.id] : [])))
+    const fresh: PendingBatch['fresh'] = []
+    let unchanged = 0
+    for (const { text, obj: o } of parsed) {
       const modified = typeof o.modified === 'string' ? o.modified : o.created
       let hash: string | undefined
       if (typeof o.id === 'string' && typeof modified === 'string') {
         hash = sha256Hex(text)
         try {
-          if (this.d.store.has(o.id, modified, hash)) {
+          if (held.has(o.id) && this.d.store.has(o.id, modified, hash)) {
             unchanged++
             continue
           }

@@ -59,12 +59,12 @@ export async function servePull(stream: Stream, connection: Connection, d: Serve
       scannedSinceFlush = 0
     }
     scan: while (through < head && sent + batch.length < req.limit) {
-      const rows = d.store.logSince(through, SERVER_SCAN_ROWS, peer)
-      if (rows.length === 0) break
-      for (const v of rows) {
-        if (v.seq > head) break scan
+      // A window of the log: every entry in it is considered, the peer's own echoes
+      // filtered out in SQL, so `through` moves to its end unless the limit stops it.
+      const upTo = Math.min(head, through + SERVER_SCAN_ROWS)
+      const start = through
+      for (const v of d.store.logWindow(through, upTo, peer)) {
         through = v.seq
-        scannedSinceFlush++
         if (!mayServe(v, ctx).send) continue
         if (v.json.length * 3 > MAX_OBJECT_BYTES && Buffer.byteLength(v.json, 'utf8') > MAX_OBJECT_BYTES) {
           d.log.warn('object too large to sync, skipped', { id: v.id, modified: v.modified, limit: MAX_OBJECT_BYTES })
@@ -75,6 +75,8 @@ export async function servePull(stream: Stream, connection: Connection, d: Serve
         if (batch.length >= MAX_BATCH_OBJECTS || bytes >= TARGET_BATCH_BYTES || sent + batch.length >= req.limit) await flush()
         if (sent >= req.limit) break scan
       }
+      through = upTo
+      scannedSinceFlush += upTo - start
       // Long stretches the requester may not see still move its cursor.
       if (batch.length > 0 || scannedSinceFlush >= 10 * SERVER_SCAN_ROWS) await flush()
     }
