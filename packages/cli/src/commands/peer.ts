@@ -63,6 +63,8 @@ removed peer's connections are closed.
                                updates its address, name and AMBER right.
       --name N                 a name to show for it
       --amber                  it may receive TLP:AMBER objects this node created
+                               (granted to a known peer, it also gets those it
+                               was refused before)
   peer list [--json]           trusted peers: connected?, last sync, objects received and
                                sent, rejected objects by reason
   peer remove PEER_ID          stop trusting PEER_ID and disconnect it

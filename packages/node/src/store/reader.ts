@@ -147,6 +147,21 @@ export class StoreReader {
       .all(after, upTo, skipOrigin)
   }
 
+  /**
+   * The first version this node signed with `key` that a peer needs an AMBER right for
+   * (marked AMBER, or unmarked, which the node may serve at its default TLP). A full scan:
+   * called only when a peer is granted AMBER.
+   */
+  firstOwnAmberSeq(key: string): number | undefined {
+    return (
+      this.sql
+        .get<[string], { s: number | null }>(
+          `SELECT min(seq) AS s FROM object_version WHERE signer = ? AND (tlp IS NULL OR tlp IN ('amber', 'amber+strict'))`,
+        )
+        .get(key)?.s ?? undefined
+    )
+  }
+
   lastSeq(): number {
     return this.sql.get<[], { s: number | null }>('SELECT max(seq) AS s FROM object_version').get()?.s ?? 0
   }

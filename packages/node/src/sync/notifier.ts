@@ -17,6 +17,8 @@ export class Notifier {
   #head = 0
   #timer: NodeJS.Timeout | undefined
   readonly #inflight = new Map<string, number | undefined>()
+  /** Rewinds not yet delivered, per peer: sent when it is (or next gets) connected. */
+  readonly #rewinds = new Map<string, number>()
 
   constructor(
     private readonly d: { libp2p: Libp2p; store: StoreReader; allow: Allowlist; log: Logger },
@@ -43,6 +45,25 @@ export class Notifier {
     for (const peer of peers) if (this.d.allow.has(peer)) this.#send(peer, head)
   }
 
+  /**
+   * Tells `peer` that our entries after `seq` may be visible to it now (its AMBER right was
+   * granted): it moves its cursor back and pulls. Kept until delivered; a node restart
+   * before the peer connects loses it (re-grant the right then).
+   */
+  rewind(peer: string, seq: number): void {
+    this.#rewinds.set(peer, Math.min(this.#rewinds.get(peer) ?? seq, seq))
+    this.deliverRewind(peer)
+  }
+
+  /** Sends a pending rewind to `peer` if it is connected (called on connect). */
+  deliverRewind(peer: string): void {
+    const seq = this.#rewinds.get(peer)
+    if (seq === undefined) return
+    void this.#write(peer, this.d.store.lastSeq(), seq).then((sent) => {
+      if (sent && this.#rewinds.get(peer) === seq) this.#rewinds.delete(peer)
+    })
+  }
+
   #send(peer: string, head: number): void {
     if (this.#inflight.has(peer)) {
       this.#inflight.set(peer, head)
@@ -56,16 +77,19 @@ export class Notifier {
     })
   }
 
-  async #write(peer: string, head: number): Promise<void> {
+  /** True when the notify was written. */
+  async #write(peer: string, head: number, rewind?: number): Promise<boolean> {
     const conn = this.d.libp2p.getConnections().find((c) => c.remotePeer.toString() === peer && c.status === 'open')
-    if (conn === undefined) return
+    if (conn === undefined) return false
     try {
       const stream = await conn.newStream(NOTIFY_PROTOCOL, { signal: AbortSignal.timeout(NOTIFY_TIMEOUT_MS) })
       const frames = new FrameStream(stream, MAX_CONTROL_FRAME_BYTES)
-      await frames.write({ type: 'notify', head }, NOTIFY_TIMEOUT_MS)
+      await frames.write({ type: 'notify', head, ...(rewind !== undefined && { rewind }) }, NOTIFY_TIMEOUT_MS)
       await frames.close()
+      return true
     } catch (err) {
       this.d.log.debug('notify failed', { peer, err })
+      return false
     }
   }
 }
@@ -86,7 +110,8 @@ export async function handleNotify(
     const m = await frames.read(['notify'], FRAME_TIMEOUT_MS)
     await frames.close()
     d.puller.noteHead(peer, m.head)
-    if (m.head > d.store.getCursor(peer) || m.head === 0) d.puller.request(peer)
+    if (m.rewind !== undefined && m.rewind < d.store.getCursor(peer)) d.puller.rewind(peer, m.rewind)
+    else if (m.head > d.store.getCursor(peer) || m.head === 0) d.puller.request(peer)
   } catch (err) {
     d.log.debug('bad notify', { peer, err })
     await frames.fail(err as Error)

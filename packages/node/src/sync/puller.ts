@@ -40,6 +40,8 @@ interface PeerState {
   running?: Promise<void>
   again: boolean
   remoteHead?: number
+  /** A cursor to move back to before the next pull (rewind). */
+  rewind?: number
 }
 
 export interface PullSummary {
@@ -72,6 +74,17 @@ export class Puller {
     s.running = this.#run(peer, s).finally(() => {
       s.running = undefined
     })
+  }
+
+  /**
+   * Moves the cursor for `peer` back to `seq` (if it is past it) before the next pull, and
+   * schedules that pull: the peer says entries after `seq` may be visible to us now. A
+   * running pull finishes first, so its last commit cannot move the cursor forward again.
+   */
+  rewind(peer: string, seq: number): void {
+    const s = this.#of(peer)
+    s.rewind = Math.min(s.rewind ?? seq, seq)
+    this.request(peer)
   }
 
   isPulling(peer: string): boolean {
@@ -108,6 +121,13 @@ export class Puller {
   async #run(peer: string, s: PeerState): Promise<void> {
     do {
       s.again = false
+      if (s.rewind !== undefined) {
+        if (s.rewind < this.d.store.getCursor(peer)) {
+          this.d.log.info('cursor moved back at the peer\'s request', { peer, to: s.rewind })
+          this.d.store.setCursor(peer, s.rewind)
+        }
+        s.rewind = undefined
+      }
       let more = true
       while (more && !this.#abort.signal.aborted && this.d.allow.has(peer)) {
         try {

@@ -154,6 +154,7 @@ export class SyncService {
       const peer = e.detail.toString()
       redialer.connected(peer)
       puller.request(peer)
+      notifier.deliverRewind(peer)
     })
     libp2p.addEventListener('peer:disconnect', (e) => redialer.disconnected(e.detail.toString()))
     await libp2p.start()
@@ -209,6 +210,7 @@ export class SyncService {
     const publicKey = publicKeyOfPeerId(input.peerId)
     if (input.multiaddrs.length === 0) throw new PeerInputError('give at least one multiaddr to reach the peer')
     const multiaddrs = input.multiaddrs.map((a) => peerMultiaddr(a, input.peerId))
+    const before = this.#o.store.peers.get(input.peerId)
     const status = this.#o.store.peers.upsert({
       peerId: input.peerId,
       publicKey,
@@ -222,7 +224,19 @@ export class SyncService {
     this.#allow.set(trusted)
     void this.#remember(trusted).then(() => this.#redialer?.ensure(peer.peerId))
     this.#log.info(status === 'added' ? 'peer added' : 'peer updated', { peer: peer.peerId, name: peer.name, amber: peer.amber })
+    if (before !== undefined && !before.amber && peer.amber) this.#offerAmber(peer.peerId)
     return { status, peer }
+  }
+
+  /**
+   * A peer just allowed AMBER has passed our AMBER objects already: ask it to pull again
+   * from just before the first of them (docs/protocol.md §9.5, `rewind`).
+   */
+  #offerAmber(peer: string): void {
+    const first = this.#o.store.firstOwnAmberSeq(this.#o.publicKey)
+    if (first === undefined) return
+    this.#log.info('peer allowed AMBER: asking it to pull our AMBER objects it skipped', { peer, from: first - 1 })
+    this.#notifier?.rewind(peer, first - 1)
   }
 
   /** Removes a peer: off the allowlist, its connections closed at once (invariant 6). */

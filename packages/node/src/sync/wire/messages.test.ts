@@ -24,6 +24,7 @@ describe('wire messages (docs/protocol.md §9.3)', () => {
       { type: 'end', through: 42, head: 50, more: true },
       { type: 'error', code: 'not-allowed', message: 'no' },
       { type: 'notify', head: 7 },
+      { type: 'notify', head: 7, rewind: 2 },
     ]
     for (const m of msgs) expect(decodeMessage(encodeMessage(m), ALL)).toEqual(m)
   })
@@ -46,6 +47,7 @@ describe('wire messages (docs/protocol.md §9.3)', () => {
     ['no type', bytes('{"head":1}'), 'malformed-frame'],
     ['negative seq', bytes('{"type":"notify","head":-1}'), 'malformed-frame'],
     ['fractional seq', bytes('{"type":"notify","head":1.5}'), 'malformed-frame'],
+    ['negative rewind', bytes('{"type":"notify","head":3,"rewind":-1}'), 'malformed-frame'],
     ['unsafe integer', bytes('{"type":"notify","head":9007199254740993}'), 'malformed-frame'],
     ['seq as string', bytes('{"type":"end","through":"1","head":1,"more":false}'), 'malformed-frame'],
     ['more not boolean', bytes('{"type":"end","through":1,"head":1,"more":1}'), 'malformed-frame'],

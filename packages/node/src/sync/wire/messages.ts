@@ -39,6 +39,11 @@ export interface ErrorMessage {
 export interface NotifyMessage {
   type: 'notify'
   head: number
+  /**
+   * Entries after this seq that the receiver could not see before may be visible to it
+   * now (e.g. it was just allowed AMBER): it moves its cursor back to here if it is past.
+   */
+  rewind?: number
 }
 
 export type WireMessage = PullRequest | BatchMessage | EndMessage | ErrorMessage | NotifyMessage
@@ -121,7 +126,7 @@ export function decodeMessage<T extends MessageType>(bytes: Uint8Array, expected
       m = { type, code: stringField(o, 'code', type, 64), message: stringField(o, 'message', type, 500) }
       break
     case 'notify':
-      m = { type, head: seqField(o, 'head', type) }
+      m = { type, head: seqField(o, 'head', type), ...(o.rewind !== undefined && { rewind: seqField(o, 'rewind', type) }) }
       break
     default:
       throw new WireError('unexpected-message', `unknown message type ${JSON.stringify(type.slice(0, 40))}`)
