@@ -3,6 +3,14 @@ import type { MetricsRegistry } from './registry.js'
 
 /** Counting a large store takes a while (≈0.4 s for 100,000 indicators); recount at most this often unless the log grew. */
 export const RECOUNT_MS = 60_000
+/**
+ * While the log grows (a catch-up, an import), a count that took longer than
+ * SLOW_COUNT_MS is redone only after RECOUNT_BUSY_FACTOR times as long: counting a store
+ * of millions blocks the node for seconds, and a scrape every 15 s would otherwise spend
+ * a good part of its time counting. Small stores recount on every growth.
+ */
+export const SLOW_COUNT_MS = 50
+export const RECOUNT_BUSY_FACTOR = 20
 
 /**
  * Gauges read from the store at scrape time: count() (a few COUNT(*) queries) and the
@@ -23,21 +31,28 @@ export function registerStoreMetrics(reg: MetricsRegistry, store: StoreReader, n
   const active = g('certmesh_indicators_active', 'Active indicators: current, not revoked, not expired, not on a warninglist (the feeds).')
   let countedSeq = -1
   let countedAt = -Infinity
+  let countTookMs = 0
+  let countedAtMono = 0
   reg.onCollect(() => {
     if (!store.isOpen) return
     const seq = store.lastSeq()
+    // The log never deletes and seq has no gaps: the head is the version count, at one seek.
+    versions.set(undefined, seq)
+    lastSeq.set(undefined, seq)
     const at = now()
     if (seq === countedSeq && at - countedAt < RECOUNT_MS) return
+    const started = performance.now()
+    if (seq !== countedSeq && countTookMs > SLOW_COUNT_MS && started - countedAtMono < RECOUNT_BUSY_FACTOR * countTookMs) return
     countedSeq = seq
     countedAt = at
+    countedAtMono = started
     const c = store.count()
-    versions.set(undefined, c.versions)
     objects.set(undefined, c.objects)
     quarantined.set(undefined, c.quarantined)
     revoked.set(undefined, c.revokedObjects)
     observables.set(undefined, c.observables)
     equivocations.set(undefined, c.equivocations)
-    lastSeq.set(undefined, c.lastSeq)
     active.set(undefined, store.feeds().countActive(at))
+    countTookMs = performance.now() - started
   })
 }
