@@ -7,9 +7,10 @@ import { ED25519_SIGNATURE_LENGTH } from '@certmesh/protocol'
  * cut into shares, the workers sign theirs while this thread signs its own, then this
  * thread blocks on Atomics.wait until every share is done. A share's messages are claimed
  * one at a time through a shared counter, so a caller that would wait signs the rest of
- * the share itself instead (an import's main thread waited ~8% of its time otherwise). Signing is the largest single
- * cost of a bulk import (one signature per indicator, DESIGN.md invariant 1), and Ed25519
- * is deterministic (RFC 8032 §5.1.6), so a worker's signature is byte-identical to ours.
+ * the share itself instead (an import's main thread waited ~8% of its time otherwise).
+ * Signing is the largest single cost of a bulk import (one signature per indicator,
+ * DESIGN.md invariant 1), and Ed25519 is deterministic (RFC 8032 §5.1.6), so a worker's
+ * signature is byte-identical to ours.
  * Any worker failure or timeout disables the pool and the batch is signed here instead.
  */
 

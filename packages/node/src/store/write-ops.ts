@@ -31,6 +31,8 @@ export class WriteOps {
   /** (version, prefix) pairs already ensured in ip_prefix during this transaction. */
   readonly #prefixesSeen = new Set<number>()
   #futureKey: { ms: number; key: string } | undefined
+  /** hash48 of the id head() looked up last: insertHead() of a new object reuses it. */
+  #headHash: { id: string; hash: number } | undefined
 
   constructor(sql: StatementCache, now: () => number) {
     this.#sql = sql
@@ -78,7 +80,7 @@ export class WriteOps {
       .get<[number, string], HeadRow>(
         'SELECT oid, seq, modified_key, type, signer, revoked_final FROM object_current WHERE id_hash = ? AND id = ?',
       )
-      .get(hash48(id), id)
+      .get(this.#idHash(id), id)
   }
 
   body(seq: number): { modified: string; hash: string; json: string } {
@@ -135,7 +137,12 @@ export class WriteOps {
       .get<unknown[]>(
         'INSERT INTO object_current (oid, id, id_hash, seq, modified_key, type, signer, revoked_final) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       )
-      .run(oid, id, hash48(id), seq, modifiedKey, type, signer, revoked ? 1 : 0)
+      .run(oid, id, this.#idHash(id), seq, modifiedKey, type, signer, revoked ? 1 : 0)
+  }
+
+  #idHash(id: string): number {
+    if (this.#headHash?.id !== id) this.#headHash = { id, hash: hash48(id) }
+    return this.#headHash.hash
   }
 
   setCurrent(oid: number, seq: number | null, modifiedKey: string | null, revokedFinal: boolean): void {

@@ -233,10 +233,15 @@ export class SyncService {
    * from just before the first of them (docs/protocol.md §9.5, `rewind`).
    */
   #offerAmber(peer: string): void {
+    const notifier = this.#notifier
+    if (notifier === undefined) {
+      this.#log.warn('peer allowed AMBER while sync is stopped: it gets only AMBER objects created from now on', { peer })
+      return
+    }
     const first = this.#o.store.firstOwnAmberSeq(this.#o.publicKey)
     if (first === undefined) return
     this.#log.info('peer allowed AMBER: asking it to pull our AMBER objects it skipped', { peer, from: first - 1 })
-    this.#notifier?.rewind(peer, first - 1)
+    notifier.rewind(peer, first - 1)
   }
 
   /** Removes a peer: off the allowlist, its connections closed at once (invariant 6). */

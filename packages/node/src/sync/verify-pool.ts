@@ -13,8 +13,8 @@ import { checkObjectText, type CheckOutcome, type Verifier } from './verify.js'
  * plus parsing, canonical form and validation) while the main thread, which parses,
  * prepares and stores (~100 µs per object), idled a fifth of the time waiting for it;
  * taking a quarter of the checks balanced the two best (bench/sync, 100,000 objects:
- * 5,549/s with none, 6,407/s with 0.2, 6,673/s with 0.25, 6,599/s with 0.3). With more workers than
- * that, the calling thread leaves the checks to them.
+ * 5,549/s with none, 6,407/s with 0.2, 6,673/s with 0.25, 6,599/s with 0.3). With two or
+ * more workers the calling thread leaves the checks to them.
  */
 export function defaultInlineShare(threads: number): number {
   return threads === 1 ? 0.25 : 0
