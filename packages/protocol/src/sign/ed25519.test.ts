@@ -1,11 +1,13 @@
 import * as ed from '@noble/ed25519'
 import { randomBytes, sign as opensslSign, verify as opensslVerify, createPublicKey } from 'node:crypto'
+import { createRequire } from 'node:module'
 import { describe, expect, it } from 'vitest'
 import { Ed25519KeyError, type Ed25519 } from './ed25519.js'
 import { nobleEd25519 } from './noble.js'
 import { KEY_CACHE_LIMIT, nodeEd25519, nodeEd25519CacheSizes } from './node-crypto.js'
 import { SMALL_ORDER_ENCODINGS } from './public-key-checks.js'
-import { forgeForSmallOrderKey, signWithMixedOrderR, withUnreducedS } from './testing/forge.js'
+import { sodiumEd25519 } from './sodium.js'
+import { forgeForSmallOrderKey, signWithMixedOrderR, signWithSmallOrderR, withUnreducedS } from './testing/forge.js'
 
 const unhex = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, 'hex'))
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex')
@@ -29,7 +31,11 @@ const RFC8032 = [
   },
 ]
 
-const impls: Ed25519[] = [nobleEd25519, nodeEd25519]
+// sodium-native is an optional dependency with prebuilt binaries for the platforms
+// certmesh supports; the suite requires it so that its agreement is always proven.
+const sodium = sodiumEd25519()
+if (sodium === undefined) throw new Error('sodium-native did not load: run pnpm install (it is an optional dependency of @certmesh/protocol)')
+const impls: Ed25519[] = [nobleEd25519, nodeEd25519, sodium]
 
 describe.each(impls)('$name', (impl) => {
   it('reproduces RFC 8032 §7.1 test vectors', () => {
@@ -79,7 +85,7 @@ describe.each(impls)('$name', (impl) => {
     expect(() => impl.sign(rand(3), rand(64))).toThrow(/seed must be 32 bytes, got 64 bytes/)
   })
 
-  it('refuses small-order keys, mixed-order R and S >= L (certmesh rule)', () => {
+  it('refuses small-order keys, small-order or mixed-order R, and S >= L (certmesh rule)', () => {
     const forged = forgeForSmallOrderKey()
     expect(impl.verify(forged.signature, rand(20), forged.publicKey)).toBe(false)
     for (const h of SMALL_ORDER_ENCODINGS) expect(impl.verify(forged.signature, rand(5), unhex(h)), h).toBe(false)
@@ -87,6 +93,7 @@ describe.each(impls)('$name', (impl) => {
     const msg = rand(33)
     const pk = impl.getPublicKey(seed)
     expect(impl.verify(signWithMixedOrderR(msg, seed), msg, pk)).toBe(false)
+    expect(impl.verify(signWithSmallOrderR(msg, seed), msg, pk)).toBe(false)
     expect(impl.verify(withUnreducedS(impl.sign(msg, seed)), msg, pk)).toBe(false)
   })
 })
@@ -101,7 +108,16 @@ describe('the crafted signatures really separate the rules', () => {
     expect(opensslVerify(null, msg, spki(forged.publicKey), forged.signature)).toBe(true)
   })
 
-  it("noble's default (cofactored) verify accepts the mixed-order-R signature that both implementations refuse", () => {
+  it('raw OpenSSL accepts the small-order-R signature that raw libsodium and every implementation refuse', () => {
+    const seed = rand(32)
+    const msg = rand(12)
+    const sig = signWithSmallOrderR(msg, seed)
+    expect(opensslVerify(null, msg, spki(ed.getPublicKey(seed)), sig)).toBe(true)
+    const raw = createRequire(import.meta.url)('sodium-native') as { crypto_sign_verify_detached: (s: Uint8Array, m: Uint8Array, k: Uint8Array) => boolean }
+    expect(raw.crypto_sign_verify_detached(sig, msg, ed.getPublicKey(seed))).toBe(false)
+  })
+
+  it("noble's default (cofactored) verify accepts the mixed-order-R signature that every implementation refuses", () => {
     const seed = rand(32)
     const msg = rand(12)
     const sig = signWithMixedOrderR(msg, seed)
@@ -110,18 +126,19 @@ describe('the crafted signatures really separate the rules', () => {
   })
 })
 
-describe('noble and node-crypto agree', () => {
+describe('noble, node-crypto and sodium agree', () => {
   it('byte for byte on keys and signatures for 200 random seeds and messages', () => {
     for (let i = 0; i < 200; i++) {
       const seed = rand(32)
       const msg = rand(i % 97)
       const pk = nobleEd25519.getPublicKey(seed)
-      expect(nodeEd25519.getPublicKey(seed)).toEqual(pk)
       const sig = nobleEd25519.sign(msg, seed)
-      expect(nodeEd25519.sign(msg, seed)).toEqual(sig)
       expect(new Uint8Array(opensslSign(null, msg, { key: Buffer.concat([unhex('302e020100300506032b657004220420'), seed]), format: 'der', type: 'pkcs8' }))).toEqual(sig)
-      expect(nobleEd25519.verify(sig, msg, pk)).toBe(true)
-      expect(nodeEd25519.verify(sig, msg, pk)).toBe(true)
+      for (const impl of impls) {
+        expect(impl.getPublicKey(seed), impl.name).toEqual(pk)
+        expect(impl.sign(msg, seed), impl.name).toEqual(sig)
+        expect(impl.verify(sig, msg, pk), impl.name).toBe(true)
+      }
     }
   })
 
@@ -134,8 +151,23 @@ describe('noble and node-crypto agree', () => {
       const bad = sig.slice()
       bad[i % 64]! ^= 1 << i % 8
       const key = i % 3 === 0 ? rand(32) : pk
-      expect(nodeEd25519.verify(bad, msg, key)).toBe(nobleEd25519.verify(bad, msg, key))
-      expect(nodeEd25519.verify(sig, msg, key)).toBe(nobleEd25519.verify(sig, msg, key))
+      for (const impl of [nodeEd25519, sodium]) {
+        expect(impl.verify(bad, msg, key), impl.name).toBe(nobleEd25519.verify(bad, msg, key))
+        expect(impl.verify(sig, msg, key), impl.name).toBe(nobleEd25519.verify(sig, msg, key))
+      }
+    }
+  })
+
+  it('on every small-order point as R, with the equation made to hold', () => {
+    // R = Q (small order) and S = k·a would verify for Q = O; for the other points the
+    // equation fails anyway, so every implementation must say false for all ten.
+    const seed = rand(32)
+    const msg = rand(21)
+    const pk = nobleEd25519.getPublicKey(seed)
+    const sig = signWithSmallOrderR(msg, seed)
+    for (const h of SMALL_ORDER_ENCODINGS) {
+      const withR = new Uint8Array([...unhex(h), ...sig.subarray(32)])
+      for (const impl of impls) expect(impl.verify(withR, msg, pk), `${impl.name} ${h}`).toBe(false)
     }
   })
 })

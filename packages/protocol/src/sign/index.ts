@@ -22,7 +22,7 @@ export {
 } from './extension.js'
 export { CERTMESH_IDENTITY_NAMESPACE, IdentityKeyError, identityIdForPublicKey } from './identity.js'
 export { nobleEd25519 } from './noble.js'
-export { hasCanonicalS, hasNonCanonicalY, isRefusedPublicKey, SMALL_ORDER_ENCODINGS } from './public-key-checks.js'
+export { hasCanonicalS, hasNonCanonicalY, isRefusedPointEncoding, SMALL_ORDER_ENCODINGS } from './public-key-checks.js'
 export { signObject } from './sign-object.js'
 export { signatureMember, SigningPlan, signToCanonical } from './sign-canonical.js'
 export { signedBytes, withoutSignature } from './signed-bytes.js'

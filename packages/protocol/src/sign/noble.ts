@@ -1,6 +1,7 @@
 import * as ed from '@noble/ed25519'
 import { sha512 } from '@noble/hashes/sha2.js'
 import { assertSeed, ED25519_PUBLIC_KEY_LENGTH, ED25519_SIGNATURE_LENGTH, type Ed25519 } from './ed25519.js'
+import { isRefusedPointEncoding } from './public-key-checks.js'
 
 // @noble/ed25519 v3 ships only WebCrypto's async SHA-512; its synchronous API needs a
 // hash installed here. Setting the same pure function again elsewhere is harmless.
@@ -27,8 +28,9 @@ function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
  * noble's own verify checks the cofactored equation [8]SB = [8]R + [8]kA; OpenSSL and
  * libsodium check the cofactorless [S]B = R + [k]A by re-encoding. RFC 8032 §5.1.7 allows
  * either, but they disagree on signatures whose R has a small-order component, and two
- * certmesh nodes must never disagree about an object, so both implementations use the
- * cofactorless form with strict decoding of A.
+ * certmesh nodes must never disagree about an object, so all implementations use the
+ * cofactorless form with strict decoding of A, and refuse a small-order R (as libsodium
+ * does; only a signer holding the key can make one whose equation holds).
  */
 function verifyStrict(signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array): boolean {
   if (!(signature instanceof Uint8Array) || signature.length !== ED25519_SIGNATURE_LENGTH) return false
@@ -36,7 +38,7 @@ function verifyStrict(signature: Uint8Array, message: Uint8Array, publicKey: Uin
   if (!(message instanceof Uint8Array)) return false
   const r = signature.subarray(0, 32)
   const s = littleEndianToBigInt(signature.subarray(32))
-  if (s >= L) return false
+  if (s >= L || isRefusedPointEncoding(r)) return false
   let A: InstanceType<typeof Point>
   try {
     // zip215 = false: reject y >= p and x = 0 with the sign bit set (RFC 8032 §5.1.3).

@@ -1,6 +1,6 @@
 import { createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto'
 import { assertSeed, ED25519_PUBLIC_KEY_LENGTH, ED25519_SIGNATURE_LENGTH, type Ed25519 } from './ed25519.js'
-import { hasCanonicalS, isRefusedPublicKey } from './public-key-checks.js'
+import { hasCanonicalS, isRefusedPointEncoding } from './public-key-checks.js'
 
 // Node-only: exported through the `@certmesh/protocol/node-crypto` subpath, never from the
 // package index, so the protocol package stays usable outside Node.
@@ -60,7 +60,7 @@ function privateKeyFor(seed: Uint8Array): { key: KeyObject; publicKey: Uint8Arra
 // null caches "OpenSSL cannot decode this key" as well as keys certmesh refuses.
 function publicKeyFor(publicKey: Uint8Array): KeyObject | null {
   return publicKeys.get(hexOf(publicKey), () => {
-    if (isRefusedPublicKey(publicKey)) return null
+    if (isRefusedPointEncoding(publicKey)) return null
     try {
       return createPublicKey({ key: Buffer.concat([SPKI_PREFIX, publicKey]), format: 'der', type: 'spki' })
     } catch {
@@ -82,6 +82,7 @@ export const nodeEd25519: Ed25519 = {
     if (!(signature instanceof Uint8Array) || signature.length !== ED25519_SIGNATURE_LENGTH) return false
     if (!(publicKey instanceof Uint8Array) || publicKey.length !== ED25519_PUBLIC_KEY_LENGTH) return false
     if (!(message instanceof Uint8Array) || !hasCanonicalS(signature)) return false
+    if (isRefusedPointEncoding(signature.subarray(0, 32))) return false
     const key = publicKeyFor(publicKey)
     if (key === null) return false
     try {

@@ -1,10 +1,10 @@
 import { ED25519_PUBLIC_KEY_LENGTH, ED25519_SIGNATURE_LENGTH } from './ed25519.js'
 
 // certmesh's verification rule (docs/protocol.md §3.5) refuses public keys that are
-// non-canonically encoded or of small order. OpenSSL's Ed25519 verify accepts both (an
-// all-zero-scalar "identity" key verifies a forged signature on any message), so the
-// node:crypto implementation checks these encodings itself; the noble implementation
-// reaches the same verdict by strict point decoding. A test proves the two agree.
+// non-canonically encoded or of small order, and signatures whose R is of small order.
+// OpenSSL's Ed25519 verify accepts both (an all-zero-scalar "identity" key verifies a
+// forged signature on any message), so every implementation checks these encodings
+// itself before any curve arithmetic. Tests prove the implementations agree.
 
 // The eight points of order dividing 8, canonically encoded (RFC 8032 §5.1.2), plus the
 // two sign-bit variants of the points with x = 0 (identity and order 2), which a lax
@@ -37,14 +37,18 @@ export function hasNonCanonicalY(publicKey: Uint8Array): boolean {
   return publicKey[0]! >= 0xed
 }
 
+/** Byte 1 of every small-order encoding: a cheap filter before the exact comparison. */
+const SMALL_ORDER_BYTE_1 = new Set(SMALL_ORDER_ENCODINGS.map((h) => Number.parseInt(h.slice(2, 4), 16)))
+
 /**
- * Public-key encodings certmesh refuses before any curve arithmetic: wrong length,
- * y >= p, or a small-order point. Whether the bytes decode to a curve point at all is left
- * to the Ed25519 implementation.
+ * Point encodings (a public key, or a signature's R) certmesh refuses before any curve
+ * arithmetic: wrong length, y >= p, or a small-order point. Whether the bytes decode to a
+ * curve point at all is left to the Ed25519 implementation.
  */
-export function isRefusedPublicKey(publicKey: Uint8Array): boolean {
-  if (publicKey.length !== ED25519_PUBLIC_KEY_LENGTH) return true
-  return hasNonCanonicalY(publicKey) || SMALL_ORDER.has(hex(publicKey))
+export function isRefusedPointEncoding(point: Uint8Array): boolean {
+  if (point.length !== ED25519_PUBLIC_KEY_LENGTH) return true
+  if (hasNonCanonicalY(point)) return true
+  return SMALL_ORDER_BYTE_1.has(point[1]!) && SMALL_ORDER.has(hex(point))
 }
 
 // L = 2^252 + 27742317777372353535851937790883648493, little-endian (RFC 8032 §5.1).

@@ -46,6 +46,18 @@ export function signWithMixedOrderR(message: Uint8Array, seed: Uint8Array): Uint
   return ed.etc.concatBytes(R, toLe32(S))
 }
 
+/**
+ * A signature by the real key whose R is the identity point (small order): S = k·a makes
+ * [S]B − [k]A = O, so the cofactorless equation holds, but certmesh refuses a small-order R
+ * (as libsodium does). Only the key's holder can make one.
+ */
+export function signWithSmallOrderR(message: Uint8Array, seed: Uint8Array): Uint8Array {
+  const { scalar, pointBytes } = ed.utils.getExtendedPublicKey(seed)
+  const R = Point.ZERO.toBytes()
+  const k = ed.etc.mod(le(sha512(ed.etc.concatBytes(R, pointBytes, message))), L)
+  return ed.etc.concatBytes(R, toLe32(ed.etc.mod(k * scalar, L)))
+}
+
 /** The same signature with S replaced by S + L: equal modulo L, so only the S < L check stops it. */
 export function withUnreducedS(signature: Uint8Array): Uint8Array {
   const s = le(signature.subarray(32)) + L

@@ -6,7 +6,7 @@ import { nobleEd25519 } from '../noble.js'
 import { signObject } from '../sign-object.js'
 import { signedBytes } from '../signed-bytes.js'
 import type { VerifyFailureReason } from '../verify-object.js'
-import { forgeForSmallOrderKey, signWithMixedOrderR, withUnreducedS } from './forge.js'
+import { forgeForSmallOrderKey, signWithMixedOrderR, signWithSmallOrderR, withUnreducedS } from './forge.js'
 
 // Test support only: builds the golden vectors in packages/protocol/vectors/signatures/.
 // scripts/make-signature-vectors.ts writes them; vectors.test.ts checks that the files on
@@ -191,6 +191,7 @@ export function buildSignatureVectors(impl: Ed25519 = nobleEd25519): VectorFile[
     ['non-canonical-trailing-bits', 'Last character of public_key changed so its unused bits are non-zero (decodes to the same bytes under a lax decoder).', withEntry(indicator, { public_key: badBits }), 'malformed-extension'],
     ['small-order-public-key', 'public_key is the identity point (small order) and R = [S]B: cofactorless-valid for any message, refused by the small-order rule.', withEntry(indicator, { public_key: base64urlEncode(forged.publicKey), signature: base64urlEncode(forged.signature) }), 'bad-signature'],
     ['mixed-order-r', 'Signed by test-key-1 with a small-order component added to R: the cofactored equation accepts it, the certmesh (cofactorless) rule does not.', withEntry(indicator, { signature: base64urlEncode(signWithMixedOrderR(indicatorMessage, k1.seed)) }), 'bad-signature'],
+    ['small-order-r', 'Signed by test-key-1 with R the identity point and S = k·a: the cofactorless equation holds, but R is of small order, which the certmesh rule (like libsodium) refuses.', withEntry(indicator, { signature: base64urlEncode(signWithSmallOrderR(indicatorMessage, k1.seed)) }), 'bad-signature'],
     ['unreduced-s', 'The valid signature with S replaced by S + L (signature malleability).', withEntry(indicator, { signature: base64urlEncode(withUnreducedS(impl.sign(indicatorMessage, k1.seed))) }), 'bad-signature'],
     ['lone-surrogate', 'name holds a lone surrogate (\\ud800): the object has no RFC 8785 form, so no signature can be valid.', edited(indicator, { name: 'bad \ud800 name' }), 'bad-signature'],
   ]
