@@ -1,6 +1,5 @@
 import { checkStix, type CheckReport } from '@certmesh/protocol'
-import { nodeEd25519 } from '@certmesh/protocol/node-crypto'
-import { FormatError, parseJsonStrict } from '@certmesh/node'
+import { activeEd25519, FormatError, parseJsonStrict } from '@certmesh/node'
 import type { Command, Io } from '../command.js'
 import { UserError } from '../errors.js'
 import { readInput } from '../util/read-input.js'
@@ -32,7 +31,7 @@ async function checkFile(file: string, io: Io, opts: { upgrade: boolean; require
     }
     throw err
   }
-  return { file: name, report: checkStix(value, { ed25519: nodeEd25519, ...opts }) }
+  return { file: name, report: checkStix(value, { ed25519: activeEd25519(), ...opts }) }
 }
 
 function printHuman(r: FileResult, io: Io, quiet: boolean): void {

@@ -17,7 +17,7 @@ import {
   type Tlp,
   isBuiltinId,
 } from '@certmesh/protocol'
-import { nodeEd25519 } from '@certmesh/protocol/node-crypto'
+import { activeEd25519 } from '../sign/ed25519.js'
 import type { NodeSigner } from '../sign/signer.js'
 import type { Store } from '../store/index.js'
 import type { WarninglistMatcher } from '../warninglist/index.js'
@@ -116,7 +116,7 @@ function importOne(o: unknown, index: number, upgraded: readonly string[], adopt
     return
   }
   if (isSigned(o)) {
-    const v = verifyObject(o, nodeEd25519)
+    const v = verifyObject(o, activeEd25519())
     if (!v.ok) ctx.report.add(rejected(`signature-${v.reason}`, `${id}: ${v.message}`, base))
     else store(o, v.publicKeyB64, base, ctx)
     return

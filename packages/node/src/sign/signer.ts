@@ -1,11 +1,12 @@
 import { base64urlEncode, identityIdForPublicKey, signObject, signToCanonical } from '@certmesh/protocol'
-import { nodeEd25519 } from '@certmesh/protocol/node-crypto'
+import { activeEd25519 } from './ed25519.js'
 import { SigningPool, type PendingSignatures } from './pool.js'
 
 /**
  * The node's signing identity: one seed, one public key, one key-bound STIX identity id
- * (DESIGN.md invariant 2). Signs with node:crypto, which is ~40× faster than the portable
- * implementation and byte-identical to it (proven by packages/protocol/vectors/signatures).
+ * (DESIGN.md invariant 2). Signs with libsodium or node:crypto (./ed25519.ts), both far
+ * faster than the portable implementation and byte-identical to it (proven by
+ * packages/protocol/vectors/signatures).
  */
 export class NodeSigner {
   readonly publicKey: Uint8Array
@@ -18,15 +19,15 @@ export class NodeSigner {
     private readonly seed: Uint8Array,
     opts: { workers?: number } = {},
   ) {
-    this.#pool = new SigningPool(seed, (m) => nodeEd25519.sign(m, seed), opts.workers)
-    this.publicKey = nodeEd25519.getPublicKey(seed)
+    this.#pool = new SigningPool(seed, (m) => activeEd25519().sign(m, seed), opts.workers)
+    this.publicKey = activeEd25519().getPublicKey(seed)
     this.publicKeyB64 = base64urlEncode(this.publicKey)
     this.identityId = identityIdForPublicKey(this.publicKey)
   }
 
   /** Returns a signed copy of `obj`; its `created_by_ref`, if any, must be this node's identity. */
   sign<T extends object>(obj: T): T {
-    return signObject(obj, this.seed, nodeEd25519)
+    return signObject(obj, this.seed, activeEd25519())
   }
 
   /**
@@ -34,7 +35,7 @@ export class NodeSigner {
    * (protocol SigningPlan): the text the store keeps for an object we create.
    */
   signToJson(obj: Record<string, unknown>): string {
-    return signToCanonical(obj, this.seed, nodeEd25519)
+    return signToCanonical(obj, this.seed, activeEd25519())
   }
 
   /**

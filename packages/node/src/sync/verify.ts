@@ -4,7 +4,7 @@
  * (verify-pool.ts) while the main thread writes the previous batch.
  */
 import { validateObject, verifyObject, type VerifyFailureReason } from '@certmesh/protocol'
-import { nodeEd25519 } from '@certmesh/protocol/node-crypto'
+import { activeEd25519 } from '../sign/ed25519.js'
 
 export type CheckOutcome =
   | { ok: true; signer: string }
@@ -18,7 +18,7 @@ export function checkObjectText(text: string): CheckOutcome {
   } catch (err) {
     return { ok: false, reason: 'malformed', message: `not JSON: ${(err as Error).message.slice(0, 120)}` }
   }
-  const v = verifyObject(obj, nodeEd25519)
+  const v = verifyObject(obj, activeEd25519())
   if (!v.ok) return { ok: false, reason: v.reason, message: v.message }
   const issues = validateObject(obj)
   if (issues.length > 0) return { ok: false, reason: 'invalid-stix', message: issues.slice(0, 3).map((i) => i.message).join('; ') }
