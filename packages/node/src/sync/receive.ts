@@ -35,6 +35,8 @@ export interface PendingBatch {
   /** `hash`: the text's SHA-256 when the held-check computed it, so prepareVersion need not. */
   readonly fresh: { text: string; obj: Record<string, unknown>; hash?: string }[]
   readonly checks: Promise<CheckOutcome[]>
+  /** Set once `checks` has settled: commit() then did not wait for the verifier. */
+  readonly settled: { done: boolean }
   readonly unchanged: number
 }
 
@@ -88,9 +90,13 @@ export class Receiver {
       fresh.push(hash === undefined ? { text, obj: o } : { text, obj: o, hash })
     }
     const checks = this.d.verifier.check(fresh.map((f) => f.text))
+    const settled = { done: false }
     // A pull that fails before commit never awaits this; its failure is reported there.
-    checks.catch(() => {})
-    return { through, fresh, unchanged, checks }
+    checks.then(
+      () => (settled.done = true),
+      () => (settled.done = true),
+    )
+    return { through, fresh, unchanged, checks, settled }
   }
 
   /**
@@ -104,6 +110,7 @@ export class Receiver {
     const versions: PreparedVersion[] = []
     let rejected = 0
     let unchanged = 0
+    if (batches[0]!.fresh.length > 0) this.d.verifier.balance?.(!batches[0]!.settled.done)
     for (const batch of batches) {
       const checks = await batch.checks
       unchanged += batch.unchanged

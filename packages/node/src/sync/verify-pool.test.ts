@@ -3,7 +3,7 @@ import { canonicalize } from '@certmesh/protocol'
 import { afterAll, describe, expect, it } from 'vitest'
 import { NodeSigner } from '../sign/signer.js'
 import { checkObjectText } from './verify.js'
-import { VerifyPool } from './verify-pool.js'
+import { INLINE_SHARE_STEP, MAX_INLINE_SHARE, VerifyPool } from './verify-pool.js'
 
 const s = new NodeSigner(new Uint8Array(randomBytes(32)))
 
@@ -44,6 +44,27 @@ describe('verify pool (worker threads)', () => {
     expect(c).toEqual(texts.slice(0, 10).map(checkObjectText))
     expect(c[7]).toMatchObject({ ok: false, reason: 'bad-signature' })
     expect(c[9]).toMatchObject({ ok: false, reason: 'malformed' })
+  })
+
+  it('moves its share towards the side that waits, within [0, MAX_INLINE_SHARE]', () => {
+    expect(pool.inlineShare).toBe(0)
+    pool.balance(false)
+    expect(pool.inlineShare).toBe(0)
+    for (let i = 0; i < 3; i++) pool.balance(true)
+    expect(pool.inlineShare).toBeCloseTo(3 * INLINE_SHARE_STEP, 10)
+    for (let i = 0; i < 100; i++) pool.balance(true)
+    expect(pool.inlineShare).toBe(MAX_INLINE_SHARE)
+    pool.balance(false)
+    expect(pool.inlineShare).toBeCloseTo(MAX_INLINE_SHARE - INLINE_SHARE_STEP, 10)
+    for (let i = 0; i < 100; i++) pool.balance(false)
+    expect(pool.inlineShare).toBe(0)
+  })
+
+  it('keeps a share it was given', () => {
+    shared.balance(true)
+    shared.balance(false)
+    shared.balance(false)
+    expect(shared.inlineShare).toBe(0.5)
   })
 
   it('refuses a share of the checks outside [0, 1)', () => {

@@ -8,17 +8,17 @@ import { SyncError } from './errors.js'
 import { checkObjectText, type CheckOutcome, type Verifier } from './verify.js'
 
 /**
- * Share of each batch the calling thread checks itself while the workers check the rest.
- * With one worker the worker was the bottleneck of a catch-up (verify ~130 µs per object
- * plus parsing, canonical form and validation) while the main thread, which parses,
- * prepares and stores (~100 µs per object), idled a fifth of the time waiting for it;
- * taking a quarter of the checks balanced the two best (bench/sync, 100,000 objects:
- * 5,549/s with none, 6,407/s with 0.2, 6,673/s with 0.25, 6,599/s with 0.3). With two or
- * more workers the calling thread leaves the checks to them.
+ * The calling thread checks a share of each batch itself while the workers check the rest,
+ * and the share follows the load (balance()). Which side is the bottleneck of a catch-up
+ * changes with the store's size: on an empty store the main thread (parse, prepare, store)
+ * waited for the single worker, and taking 10% of the checks was fastest (bench/sync,
+ * 200,000 objects with libsodium: ~8,400/s with 0, ~8,700–8,900/s with 0.1, ~7,100–8,200/s
+ * with 0.25); at a million objects the store's writes make the main thread the bottleneck
+ * and any share slowed it (7,578/s with 0 against 6,982/s with 0.1).
  */
-export function defaultInlineShare(threads: number): number {
-  return threads === 1 ? 0.25 : 0
-}
+export const MAX_INLINE_SHARE = 0.5
+/** How far one balance() call moves the share. */
+export const INLINE_SHARE_STEP = 0.05
 
 interface Job {
   resolve: (r: CheckOutcome[]) => void
@@ -37,13 +37,31 @@ export class VerifyPool implements Verifier {
   #nextId = 0
   #closed = false
 
-  readonly #inlineShare: number
+  #inlineShare = 0
+  readonly #fixedShare: boolean
 
-  constructor(threads: number, inlineShare = defaultInlineShare(threads)) {
+  /** `inlineShare`: a fixed share for the calling thread; without it the share adapts (balance()). */
+  constructor(threads: number, inlineShare?: number) {
     if (!Number.isInteger(threads) || threads < 1) throw new SyncError(`verify threads must be a whole number ≥ 1, got ${threads}`)
-    if (!(inlineShare >= 0 && inlineShare < 1)) throw new SyncError(`inline share must be in [0, 1), got ${inlineShare}`)
+    if (inlineShare !== undefined && !(inlineShare >= 0 && inlineShare < 1)) throw new SyncError(`inline share must be in [0, 1), got ${inlineShare}`)
     this.#slots = Array.from({ length: threads }, () => this.#spawn())
-    this.#inlineShare = inlineShare
+    this.#fixedShare = inlineShare !== undefined
+    this.#inlineShare = inlineShare ?? 0
+  }
+
+  /** The share of each batch the calling thread checks now. */
+  get inlineShare(): number {
+    return this.#inlineShare
+  }
+
+  /**
+   * Told, per commit, whether the caller had to wait for the checks: if it did, the workers
+   * are behind and the calling thread takes a larger share; if not, it leaves them more.
+   */
+  balance(waited: boolean): void {
+    if (this.#fixedShare) return
+    const next = this.#inlineShare + (waited ? INLINE_SHARE_STEP : -INLINE_SHARE_STEP)
+    this.#inlineShare = Math.min(MAX_INLINE_SHARE, Math.max(0, Math.round(next * 100) / 100))
   }
 
   #spawn(): Slot {

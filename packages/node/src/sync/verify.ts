@@ -27,6 +27,8 @@ export function checkObjectText(text: string): CheckOutcome {
 
 export interface Verifier {
   check(texts: readonly string[]): Promise<CheckOutcome[]>
+  /** Optional load feedback: whether the caller had to wait for a batch's checks. */
+  balance?(waited: boolean): void
   close(): Promise<void>
 }
 
