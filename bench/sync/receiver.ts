@@ -44,7 +44,8 @@ const sync = new SyncService({
   seed,
   publicKey: signer.publicKeyB64,
   config: { listen: ['/ip4/127.0.0.1/tcp/0'], maxConnections: 8, pullIntervalMs: 60_000, acceptUnknownCreators: true, defaultTlp: 'amber' },
-  ...(threads > 0 && { verifier: new VerifyPool(threads) }),
+  // CM_INLINE_SHARE overrides the pool's default share of checks on the main thread (for tuning).
+  ...(threads > 0 && { verifier: new VerifyPool(threads, process.env.CM_INLINE_SHARE ? Number(process.env.CM_INLINE_SHARE) : undefined) }),
 })
 process.stdout.write(`PEER ${sync.peerId}\n`)
 await new Promise<void>((r) => process.stdin.once('data', () => r()))
