@@ -7,6 +7,7 @@ import { createLogger, type Logger } from './log.js'
 import { Lookup } from './query/lookup.js'
 import { buildApp } from './serve/http/app.js'
 import { listenHttp, type HttpListener } from './serve/http/listen.js'
+import { activeEd25519 } from './sign/ed25519.js'
 import { readKeyFile } from './sign/key-file.js'
 import { NodeSigner } from './sign/signer.js'
 import { openStore } from './store/open.js'
@@ -108,7 +109,7 @@ export class CertmeshNode {
       ...(tlsCert && tlsKey && { tls: { cert: tlsCert, key: tlsKey } }),
     })
     await this.sync.start()
-    this.log.info('node started', { http: this.http.url, peer_id: this.info().peer_id, identity: this.signer.identityId })
+    this.log.info('node started', { http: this.http.url, peer_id: this.info().peer_id, identity: this.signer.identityId, ed25519: activeEd25519().name })
   }
 
   async stop(): Promise<void> {
