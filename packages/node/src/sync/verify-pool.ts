@@ -14,7 +14,8 @@ import { checkObjectText, type CheckOutcome, type Verifier } from './verify.js'
  * waited for the single worker, and taking 10% of the checks was fastest (bench/sync,
  * 200,000 objects with libsodium: ~8,400/s with 0, ~8,700–8,900/s with 0.1, ~7,100–8,200/s
  * with 0.25); at a million objects the store's writes make the main thread the bottleneck
- * and any share slowed it (7,578/s with 0 against 6,982/s with 0.1).
+ * and any share slowed it (7,578/s with 0 against 6,982/s with 0.1). Single runs differ by
+ * up to ±10% on this 2-core machine, so these are tendencies, not exact optima.
  */
 export const MAX_INLINE_SHARE = 0.5
 /** How far one balance() call moves the share. */
