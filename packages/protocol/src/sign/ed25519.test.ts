@@ -7,7 +7,7 @@ import { nobleEd25519 } from './noble.js'
 import { KEY_CACHE_LIMIT, nodeEd25519, nodeEd25519CacheSizes } from './node-crypto.js'
 import { SMALL_ORDER_ENCODINGS } from './public-key-checks.js'
 import { sodiumEd25519 } from './sodium.js'
-import { forgeForSmallOrderKey, signWithMixedOrderR, signWithSmallOrderR, withUnreducedS } from './testing/forge.js'
+import { forgeForSmallOrderKey, signWithMixedOrderR, signWithSmallOrderR, signWithSmallOrderRForMixedKey, withUnreducedS } from './testing/forge.js'
 
 const unhex = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, 'hex'))
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex')
@@ -158,9 +158,10 @@ describe('noble, node-crypto and sodium agree', () => {
     }
   })
 
-  it('on every small-order point as R, with the equation made to hold', () => {
-    // R = Q (small order) and S = k·a would verify for Q = O; for the other points the
-    // equation fails anyway, so every implementation must say false for all ten.
+  it('on every small-order point as R', () => {
+    // With S = k·a the equation holds for R = O under this prime-order key; for the other
+    // R it fails here (a mixed-order key can make it hold: see the next test). Every
+    // implementation must say false for all ten.
     const seed = rand(32)
     const msg = rand(21)
     const pk = nobleEd25519.getPublicKey(seed)
@@ -169,6 +170,47 @@ describe('noble, node-crypto and sodium agree', () => {
       const withR = new Uint8Array([...unhex(h), ...sig.subarray(32)])
       for (const impl of impls) expect(impl.verify(withR, msg, pk), `${impl.name} ${h}`).toBe(false)
     }
+  })
+})
+
+describe('a mixed-order key with a small-order R that satisfies the equation', () => {
+  it('is accepted by raw OpenSSL and refused by every implementation', () => {
+    const spki = (pk: Uint8Array) =>
+      createPublicKey({ key: Buffer.concat([unhex('302a300506032b6570032100'), pk]), format: 'der', type: 'spki' })
+    for (let i = 0; i < 5; i++) {
+      const msg = rand(24)
+      const { publicKey, signature } = signWithSmallOrderRForMixedKey(msg, rand(32))
+      expect(SMALL_ORDER_ENCODINGS).toContain(hex(signature.subarray(0, 32)))
+      expect(hex(signature.subarray(0, 32))).not.toBe(SMALL_ORDER_ENCODINGS[0])
+      expect(opensslVerify(null, msg, spki(publicKey), signature)).toBe(true)
+      for (const impl of impls) expect(impl.verify(signature, msg, publicKey), impl.name).toBe(false)
+    }
+  })
+})
+
+describe('inputs in shared memory and other views', () => {
+  const shared = (b: Uint8Array): Uint8Array => {
+    const out = new Uint8Array(new SharedArrayBuffer(b.length + 3), 3, b.length)
+    out.set(b)
+    return out
+  }
+
+  it('verify the same (and return a boolean) when the bytes sit in a SharedArrayBuffer', () => {
+    const seed = rand(32)
+    const msg = rand(50)
+    const pk = nobleEd25519.getPublicKey(seed)
+    const sig = nobleEd25519.sign(msg, seed)
+    for (const impl of impls) {
+      expect(impl.verify(shared(sig), shared(msg), shared(pk)), impl.name).toBe(true)
+      expect(impl.sign(shared(msg), shared(seed)), impl.name).toEqual(sig)
+      const bad = sig.slice()
+      bad[0]! ^= 1
+      expect(impl.verify(shared(bad), shared(msg), shared(pk)), impl.name).toBe(false)
+    }
+  })
+
+  it('sodium refuses to sign a message that is not a Uint8Array', () => {
+    expect(() => sodium.sign(new DataView(new ArrayBuffer(8)) as unknown as Uint8Array, rand(32))).toThrow(TypeError)
   })
 })
 

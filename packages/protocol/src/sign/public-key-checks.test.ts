@@ -1,5 +1,6 @@
 import * as ed from '@noble/ed25519'
 import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { nobleEd25519 } from './noble.js'
 import { hasCanonicalS, hasNonCanonicalY, isRefusedPointEncoding, SMALL_ORDER_ENCODINGS } from './public-key-checks.js'
@@ -9,6 +10,12 @@ const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex')
 const unhex = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, 'hex'))
 
 describe('public-key checks', () => {
+  it('are the ten encodings docs/protocol.md §3.5 lists, in its order', () => {
+    const doc = readFileSync(new URL('../../../../docs/protocol.md', import.meta.url), 'utf8')
+    const section = doc.slice(doc.indexOf('### 3.5'), doc.indexOf('### 3.6'))
+    expect(section.match(/^ {3}[0-9a-f]{64}$/gm)?.map((l) => l.trim())).toEqual([...SMALL_ORDER_ENCODINGS])
+  })
+
   it('lists exactly the multiples of an order-8 point plus the two x = 0 sign-bit variants', () => {
     const multiples: string[] = []
     let q = ed.Point.ZERO

@@ -16,10 +16,16 @@ interface SodiumNative {
 /** Seeds signed with, by hex; a node signs with one key. */
 const SECRET_KEY_CACHE_LIMIT = 16
 
+/** The bytes in an ArrayBuffer of their own: sodium-native misreads views on a SharedArrayBuffer. */
+function plain(bytes: Uint8Array): Uint8Array {
+  return bytes.buffer instanceof ArrayBuffer ? bytes : bytes.slice()
+}
+
 function build(sodium: SodiumNative): Ed25519 {
   const secretKeys = new Map<string, { secretKey: Uint8Array; publicKey: Uint8Array }>()
   const keyPair = (seed: Uint8Array): { secretKey: Uint8Array; publicKey: Uint8Array } => {
     assertSeed(seed, 'sodium')
+    seed = plain(seed)
     const id = Buffer.from(seed.buffer, seed.byteOffset, seed.byteLength).toString('hex')
     let pair = secretKeys.get(id)
     if (pair === undefined) {
@@ -34,8 +40,9 @@ function build(sodium: SodiumNative): Ed25519 {
     name: 'sodium',
     getPublicKey: (seed) => keyPair(seed).publicKey.slice(),
     sign(message, seed) {
+      if (!(message instanceof Uint8Array)) throw new TypeError('sodium: the message to sign must be a Uint8Array')
       const signature = new Uint8Array(ED25519_SIGNATURE_LENGTH)
-      sodium.crypto_sign_detached(signature, message, keyPair(seed).secretKey)
+      sodium.crypto_sign_detached(signature, plain(message), keyPair(seed).secretKey)
       return signature
     },
     verify(signature, message, publicKey) {
@@ -45,12 +52,13 @@ function build(sodium: SodiumNative): Ed25519 {
       // libsodium refuses these too; checking them here keeps the rule visibly the same
       // as the other implementations' whatever the libsodium version.
       if (isRefusedPointEncoding(publicKey) || isRefusedPointEncoding(signature.subarray(0, 32))) return false
-      return sodium.crypto_sign_verify_detached(signature, message, publicKey)
+      return sodium.crypto_sign_verify_detached(plain(signature), plain(message), plain(publicKey)) === true
     },
   }
 }
 
 let loaded: Ed25519 | null | undefined
+let loadError: string | undefined
 
 /**
  * Ed25519 through libsodium, or undefined when the optional `sodium-native` addon is not
@@ -60,9 +68,15 @@ export function sodiumEd25519(): Ed25519 | undefined {
   if (loaded === undefined) {
     try {
       loaded = build(createRequire(import.meta.url)('sodium-native') as SodiumNative)
-    } catch {
+    } catch (err) {
       loaded = null
+      loadError = err instanceof Error ? err.message : String(err)
     }
   }
   return loaded ?? undefined
+}
+
+/** Why sodiumEd25519() found no libsodium (undefined when it loaded, or was not tried yet). */
+export function sodiumLoadError(): string | undefined {
+  return loadError
 }

@@ -58,6 +58,29 @@ export function signWithSmallOrderR(message: Uint8Array, seed: Uint8Array): Uint
   return ed.etc.concatBytes(R, toLe32(ed.etc.mod(k * scalar, L)))
 }
 
+/**
+ * A mixed-order public key A' = [a]B + [j]T (T of order 8) and a signature by its holder
+ * whose R is a small-order point other than the identity, with S = k·a so that
+ * [S]B − [k]A' = −[k·j]T: for some j and R this equals R and the cofactorless equation
+ * holds (each pair has a 1 in 8 chance; the search is deterministic). OpenSSL accepts it;
+ * certmesh refuses it by step 5 of its rule.
+ */
+export function signWithSmallOrderRForMixedKey(message: Uint8Array, seed: Uint8Array): { publicKey: Uint8Array; signature: Uint8Array } {
+  const { scalar } = ed.utils.getExtendedPublicKey(seed)
+  for (let j = 1n; j < 8n; j++) {
+    const key = Point.BASE.multiply(scalar).add(ORDER_8_POINT.multiply(j))
+    const publicKey = key.toBytes()
+    for (let i = 1n; i < 8n; i++) {
+      const R = ORDER_8_POINT.multiply(i).toBytes()
+      const k = ed.etc.mod(le(sha512(ed.etc.concatBytes(R, publicKey, message))), L)
+      const S = ed.etc.mod(k * scalar, L)
+      const lhs = Point.BASE.multiply(S, false).subtract(key.multiply(k, false))
+      if (lhs.toHex() === Point.fromBytes(R).toHex()) return { publicKey, signature: ed.etc.concatBytes(R, toLe32(S)) }
+    }
+  }
+  throw new Error('no mixed-order key and small-order R satisfied the equation for this message')
+}
+
 /** The same signature with S replaced by S + L: equal modulo L, so only the S < L check stops it. */
 export function withUnreducedS(signature: Uint8Array): Uint8Array {
   const s = le(signature.subarray(32)) + L

@@ -6,7 +6,7 @@ import { nobleEd25519 } from '../noble.js'
 import { signObject } from '../sign-object.js'
 import { signedBytes } from '../signed-bytes.js'
 import type { VerifyFailureReason } from '../verify-object.js'
-import { forgeForSmallOrderKey, signWithMixedOrderR, signWithSmallOrderR, withUnreducedS } from './forge.js'
+import { forgeForSmallOrderKey, signWithMixedOrderR, signWithSmallOrderR, signWithSmallOrderRForMixedKey, withUnreducedS } from './forge.js'
 
 // Test support only: builds the golden vectors in packages/protocol/vectors/signatures/.
 // scripts/make-signature-vectors.ts writes them; vectors.test.ts checks that the files on
@@ -164,6 +164,7 @@ export function buildSignatureVectors(impl: Ed25519 = nobleEd25519): VectorFile[
 
   const forged = forgeForSmallOrderKey()
   const indicatorMessage = signedBytes(indicator)
+  const mixedKey = signWithSmallOrderRForMixedKey(indicatorMessage, k1.seed)
   const edited = (o: Json, patch: Json): Json => ({ ...o, ...patch })
   const withoutDescription = { ...indicator }
   delete withoutDescription.description
@@ -192,6 +193,7 @@ export function buildSignatureVectors(impl: Ed25519 = nobleEd25519): VectorFile[
     ['small-order-public-key', 'public_key is the identity point (small order) and R = [S]B: cofactorless-valid for any message, refused by the small-order rule.', withEntry(indicator, { public_key: base64urlEncode(forged.publicKey), signature: base64urlEncode(forged.signature) }), 'bad-signature'],
     ['mixed-order-r', 'Signed by test-key-1 with a small-order component added to R: the cofactored equation accepts it, the certmesh (cofactorless) rule does not.', withEntry(indicator, { signature: base64urlEncode(signWithMixedOrderR(indicatorMessage, k1.seed)) }), 'bad-signature'],
     ['small-order-r', 'Signed by test-key-1 with R the identity point and S = k·a: the cofactorless equation holds, but R is of small order, which the certmesh rule (like libsodium) refuses.', withEntry(indicator, { signature: base64urlEncode(signWithSmallOrderR(indicatorMessage, k1.seed)) }), 'bad-signature'],
+    ['small-order-r-mixed-order-key', 'A mixed-order public key ([a]B plus a point of order 8) and, by its holder, R a small-order point other than the identity with S = k·a: the cofactorless equation holds (OpenSSL accepts it), but R is of small order.', withEntry(indicator, { public_key: base64urlEncode(mixedKey.publicKey), signature: base64urlEncode(mixedKey.signature) }), 'bad-signature'],
     ['unreduced-s', 'The valid signature with S replaced by S + L (signature malleability).', withEntry(indicator, { signature: base64urlEncode(withUnreducedS(impl.sign(indicatorMessage, k1.seed))) }), 'bad-signature'],
     ['lone-surrogate', 'name holds a lone surrogate (\\ud800): the object has no RFC 8785 form, so no signature can be valid.', edited(indicator, { name: 'bad \ud800 name' }), 'bad-signature'],
   ]
