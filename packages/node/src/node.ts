@@ -7,8 +7,7 @@ import { createLogger, type Logger } from './log.js'
 import { Lookup } from './query/lookup.js'
 import { buildApp } from './serve/http/app.js'
 import { listenHttp, type HttpListener } from './serve/http/listen.js'
-import { sodiumLoadError } from '@certmesh/protocol/sodium'
-import { activeEd25519 } from './sign/ed25519.js'
+import { activeEd25519, sodiumFallbackReason } from './sign/ed25519.js'
 import { readKeyFile } from './sign/key-file.js'
 import { NodeSigner } from './sign/signer.js'
 import { openStore } from './store/open.js'
@@ -111,7 +110,7 @@ export class CertmeshNode {
     })
     await this.sync.start()
     this.log.info('node started', { http: this.http.url, peer_id: this.info().peer_id, identity: this.signer.identityId, ed25519: activeEd25519().name })
-    const noSodium = sodiumLoadError()
+    const noSodium = sodiumFallbackReason()
     if (noSodium !== undefined) this.log.warn('libsodium did not load: signing and verifying with node:crypto, about half as fast', { reason: noSodium })
   }
 

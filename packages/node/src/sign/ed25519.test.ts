@@ -2,7 +2,7 @@ import { nodeEd25519 } from '@certmesh/protocol/node-crypto'
 import { sodiumEd25519 } from '@certmesh/protocol/sodium'
 import { describe, expect, it } from 'vitest'
 import { ConfigError } from '../config/config.js'
-import { activeEd25519, chooseEd25519, ED25519_ENV } from './ed25519.js'
+import { activeEd25519, chooseEd25519, ED25519_ENV, sodiumFallbackReason } from './ed25519.js'
 
 describe('the node’s Ed25519 implementation', () => {
   it('is libsodium by default, where the addon loads', () => {
@@ -21,7 +21,8 @@ describe('the node’s Ed25519 implementation', () => {
     expect(() => chooseEd25519('openssl')).toThrow(`${ED25519_ENV} must be "sodium" or "node-crypto", got "openssl"`)
   })
 
-  it('is chosen once per process', () => {
+  it('is chosen once per process, with no fallback reason when libsodium loaded', () => {
     expect(activeEd25519()).toBe(activeEd25519())
+    expect(sodiumFallbackReason()).toBeUndefined()
   })
 })

@@ -1,6 +1,6 @@
 import type { Ed25519 } from '@certmesh/protocol'
 import { nodeEd25519 } from '@certmesh/protocol/node-crypto'
-import { sodiumEd25519 } from '@certmesh/protocol/sodium'
+import { sodiumEd25519, sodiumLoadError } from '@certmesh/protocol/sodium'
 import { ConfigError } from '../config/config.js'
 
 /** Environment variable that picks the Ed25519 implementation: `sodium` or `node-crypto`. */
@@ -30,4 +30,9 @@ let chosen: Ed25519 | undefined
 export function activeEd25519(): Ed25519 {
   chosen ??= chooseEd25519()
   return chosen
+}
+
+/** Why the node fell back to node:crypto, or undefined when it did not try libsodium or it loaded. */
+export function sodiumFallbackReason(): string | undefined {
+  return activeEd25519() === nodeEd25519 ? sodiumLoadError() : undefined
 }
