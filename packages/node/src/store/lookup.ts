@@ -26,7 +26,7 @@ function toMatch(r: MatchRow): ObservableMatch {
 
 export function lookupKey(sql: StatementCache, key: string): ObservableMatch[] {
   return sql
-    .raw<[number, string], MatchRow>(`${OBSERVABLE_SELECT} WHERE o.key_hash = ? AND o.key = ? ORDER BY o.seq`)
+    .raw<[number, string], MatchRow>(`${OBSERVABLE_SELECT} WHERE o.seq IN (SELECT seq FROM observable_key WHERE key_hash = ?) AND o.key = ? ORDER BY o.seq`)
     .all(hash48(key), key)
     .map(toMatch)
 }
@@ -36,9 +36,10 @@ export function lookupKeys(sql: StatementCache, keys: readonly string[]): Observ
   const unique = [...new Set(keys)]
   const out: ObservableMatch[] = []
   for (const chunk of inChunks(unique)) {
-    // The hashes find the rows through (key_hash, seq); the keys drop a hash collision.
+    // The hashes find the versions through observable_key; the keys drop a hash collision.
     const stmt = sql.raw<(string | number)[], MatchRow>(
-      `${OBSERVABLE_SELECT} WHERE o.key_hash IN (${chunk.placeholders}) AND o.key IN (${chunk.placeholders}) ORDER BY o.seq, o.key`,
+      `${OBSERVABLE_SELECT} WHERE o.seq IN (SELECT seq FROM observable_key WHERE key_hash IN (${chunk.placeholders}))
+         AND o.key IN (${chunk.placeholders}) ORDER BY o.seq, o.key`,
     )
     for (const r of stmt.all(...chunk.values.map(hash48), ...chunk.values)) out.push(toMatch(r))
   }
@@ -53,17 +54,18 @@ const IP_PROBES: string[] = []
 /**
  * One statement for every prefix length present: per-statement overhead, not the index
  * probes, dominated when each length was its own query. The probes are UNION ALL
- * branches, each one seek in ip_network_lookup; as OR terms sharing `ip_version = ?` the
+ * branches, each one seek per tier of ip_network_key; as OR terms sharing `ip_version = ?` the
  * planner searched the index on ip_version alone and ran ~2x slower with two lengths.
  * The text depends only on the number of lengths, so it is built once per count.
  */
 function ipProbeSql(count: number): string {
   let text = IP_PROBES[count]
   if (text === undefined) {
-    const probe = 'SELECT seq, key, ip_version, prefix, network FROM ip_network WHERE ip_version = ? AND prefix = ? AND network = ?'
+    const probe = 'SELECT seq, ip_version, prefix, network FROM ip_network_key WHERE ip_version = ? AND prefix = ? AND network = ?'
     text = `SELECT ${VERSION_COLUMNS}, o.key AS o_key, o.type AS o_type, o.property AS o_property, o.value AS o_value,
        n.prefix AS n_prefix, n.network AS n_network, n.ip_version AS n_version
-     FROM (${Array.from({ length: count }, () => probe).join(' UNION ALL ')}) n
+     FROM (${Array.from({ length: count }, () => probe).join(' UNION ALL ')}) k
+     JOIN ip_network n ON n.seq = k.seq AND n.ip_version = k.ip_version AND n.prefix = k.prefix AND n.network = k.network
      JOIN object_current c ON c.seq = n.seq
      JOIN object_version v ON v.seq = n.seq
      JOIN observable o ON o.seq = n.seq AND o.key = n.key
@@ -96,11 +98,12 @@ export function lookupIp(sql: StatementCache, version: number, bytes: Uint8Array
 
 const IP_MANY_SELECT = `SELECT ${VERSION_COLUMNS}, o.key AS o_key, o.type AS o_type, o.property AS o_property, o.value AS o_value,
      n.prefix AS n_prefix, n.network AS n_network, n.ip_version AS n_version
-   FROM ip_network n
+   FROM ip_network_key k
+   JOIN ip_network n ON n.seq = k.seq AND n.ip_version = k.ip_version AND n.prefix = k.prefix AND n.network = k.network
    JOIN object_current c ON c.seq = n.seq
    JOIN object_version v ON v.seq = n.seq
    JOIN observable o ON o.seq = n.seq AND o.key = n.key
-   WHERE n.ip_version = ? AND n.prefix = ? AND n.network IN`
+   WHERE k.ip_version = ? AND k.prefix = ? AND k.network IN`
 
 /**
  * lookupIp for many addresses of one version at once: per prefix length, one IN query per

@@ -52,8 +52,9 @@ function build(q: PageQuery, columns: string): Built {
     params.afterSeq = q.after.seq
   }
   if (q.ids !== undefined) {
-    // Through the heads' id hash (migration 004): object_version has no index on id.
-    where.push(`v.oid IN (SELECT h.oid FROM object_current h WHERE h.id_hash IN (SELECT value FROM json_each(@idHashes))
+    // Through the id key (key-tiers.ts): object_version has no index on id.
+    where.push(`v.oid IN (SELECT h.oid FROM object_current h
+      WHERE h.oid IN (SELECT oid FROM object_key WHERE id_hash IN (SELECT value FROM json_each(@idHashes)))
       AND h.id IN (SELECT value FROM json_each(@ids)))`)
     params.ids = JSON.stringify(q.ids)
     params.idHashes = JSON.stringify(q.ids.map(hash48))

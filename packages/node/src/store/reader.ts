@@ -50,7 +50,7 @@ export class StoreReader {
   get(id: string): StoredVersion | undefined {
     const r = this.sql
       .get<[number, string], VersionRow>(
-        `SELECT ${VERSION_COLUMNS} FROM object_current c JOIN object_version v ON v.seq = c.seq WHERE c.id_hash = ? AND c.id = ?`,
+        `SELECT ${VERSION_COLUMNS} FROM object_current c JOIN object_version v ON v.seq = c.seq WHERE c.oid IN (SELECT oid FROM object_key WHERE id_hash = ?) AND c.id = ?`,
       )
       .get(hash48(id), id)
     return r && toStoredVersion(r)
@@ -61,7 +61,7 @@ export class StoreReader {
     return this.sql
       .get<[number, string], VersionRow>(
         `SELECT ${VERSION_COLUMNS} FROM object_current c JOIN object_version v ON v.oid = c.oid
-         WHERE c.id_hash = ? AND c.id = ? ORDER BY v.modified_key, v.seq`,
+         WHERE c.oid IN (SELECT oid FROM object_key WHERE id_hash = ?) AND c.id = ? ORDER BY v.modified_key, v.seq`,
       )
       .all(hash48(id), id)
       .map(toStoredVersion)
@@ -72,7 +72,7 @@ export class StoreReader {
     const r = this.sql
       .get<[number, string, string], VersionRow>(
         `SELECT ${VERSION_COLUMNS} FROM object_current c JOIN object_version v ON v.oid = c.oid
-         WHERE c.id_hash = ? AND c.id = ? AND v.modified_key = ? AND v.status = 'valid'`,
+         WHERE c.oid IN (SELECT oid FROM object_key WHERE id_hash = ?) AND c.id = ? AND v.modified_key = ? AND v.status = 'valid'`,
       )
       .get(hash48(id), id, parseStixTimestamp(modified, 'getVersion').key)
     return r && toStoredVersion(r)
@@ -84,7 +84,7 @@ export class StoreReader {
       this.sql
         .get<[number, string, string, string], { one: number }>(
           `SELECT 1 AS one FROM object_current c JOIN object_version v ON v.oid = c.oid
-           WHERE c.id_hash = ? AND c.id = ? AND v.modified_key = ? AND v.hash = ?`,
+           WHERE c.oid IN (SELECT oid FROM object_key WHERE id_hash = ?) AND c.id = ? AND v.modified_key = ? AND v.hash = ?`,
         )
         .get(hash48(id), id, parseStixTimestamp(modified, 'has').key, hash) !== undefined
     )
@@ -95,7 +95,8 @@ export class StoreReader {
     if (ids.length === 0) return new Set()
     const rows = this.sql
       .get<[string, string], { id: string }>(
-        `SELECT id FROM object_current WHERE id_hash IN (SELECT value FROM json_each(?)) AND id IN (SELECT value FROM json_each(?))`,
+        `SELECT id FROM object_current WHERE oid IN (SELECT oid FROM object_key WHERE id_hash IN (SELECT value FROM json_each(?)))
+           AND id IN (SELECT value FROM json_each(?))`,
       )
       .all(JSON.stringify(ids.map(hash48)), JSON.stringify(ids))
     return new Set(rows.map((r) => r.id))

@@ -12,6 +12,11 @@ export class StatementCache {
     this.#db = db
   }
 
+  /** The text of every statement prepared so far (the store's query-plan tests read them). */
+  texts(): string[] {
+    return [...this.#cache.values()].map((s) => s.source)
+  }
+
   get<P extends unknown[] | {} = unknown[], R = unknown>(sql: string): Statement<P, R> {
     let stmt = this.#cache.get(sql)
     if (!stmt) {

@@ -1,5 +1,6 @@
 import { hash48 } from './hash48.js'
 import { networkOf } from './ip.js'
+import { insertKeySql, KEY_TIERS, KeyTiers } from './key-tiers.js'
 import { keyOfMs } from './timestamp.js'
 import type { StatementCache } from './statements.js'
 import type { PreparedVersion, VersionStatus } from './types.js'
@@ -34,9 +35,22 @@ export class WriteOps {
   /** hash48 of the id head() looked up last: insertHead() of a new object reuses it. */
   #headHash: { id: string; hash: number } | undefined
 
+  readonly #keys: KeyTiers
+  readonly #insertKey = {
+    object: insertKeySql(KEY_TIERS.object),
+    observable: insertKeySql(KEY_TIERS.observable),
+    ipNetwork: insertKeySql(KEY_TIERS.ipNetwork),
+  }
+
   constructor(sql: StatementCache, now: () => number) {
     this.#sql = sql
     this.#now = now
+    this.#keys = new KeyTiers(sql)
+  }
+
+  /** Called at the end of each write transaction that added rows (key-tiers.ts). */
+  settleKeys(): string[] {
+    return this.#keys.settle()
   }
 
   now(): number {
@@ -78,7 +92,8 @@ export class WriteOps {
   head(id: string): HeadRow | undefined {
     return this.#sql
       .get<[number, string], HeadRow>(
-        'SELECT oid, seq, modified_key, type, signer, revoked_final FROM object_current WHERE id_hash = ? AND id = ?',
+        `SELECT oid, seq, modified_key, type, signer, revoked_final FROM object_current
+         WHERE oid IN (SELECT oid FROM object_key WHERE id_hash = ?) AND id = ?`,
       )
       .get(this.#idHash(id), id)
   }
@@ -118,10 +133,16 @@ export class WriteOps {
       'INSERT OR IGNORE INTO ip_network (seq, key, ip_version, prefix, network) VALUES (?, ?, ?, ?, ?)',
     )
     const prefix = this.#sql.get<unknown[]>('INSERT OR IGNORE INTO ip_prefix (ip_version, prefix) VALUES (?, ?)')
+    const obsKey = this.#sql.get<unknown[]>(this.#insertKey.observable)
+    const netKey = this.#sql.get<unknown[]>(this.#insertKey.ipNetwork)
     for (const o of v.observables) {
-      obs.run(seq, hash48(o.key), o.key, o.type, o.property, o.value)
+      const keyHash = hash48(o.key)
+      obs.run(seq, keyHash, o.key, o.type, o.property, o.value)
+      this.#keys.added(KEY_TIERS.observable, obsKey.run(keyHash, seq).changes)
       if (o.network) {
-        net.run(seq, o.key, o.network.version, o.network.prefix, networkOf(o.network.bytes, o.network.prefix))
+        const network = networkOf(o.network.bytes, o.network.prefix)
+        net.run(seq, o.key, o.network.version, o.network.prefix, network)
+        this.#keys.added(KEY_TIERS.ipNetwork, netKey.run(o.network.version, o.network.prefix, network, seq).changes)
         const pair = o.network.version * 256 + o.network.prefix
         if (!this.#prefixesSeen.has(pair)) {
           prefix.run(o.network.version, o.network.prefix)
@@ -138,6 +159,7 @@ export class WriteOps {
         'INSERT INTO object_current (oid, id, id_hash, seq, modified_key, type, signer, revoked_final) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       )
       .run(oid, id, this.#idHash(id), seq, modifiedKey, type, signer, revoked ? 1 : 0)
+    this.#keys.added(KEY_TIERS.object, this.#sql.get<unknown[]>(this.#insertKey.object).run(this.#idHash(id), oid).changes)
   }
 
   #idHash(id: string): number {

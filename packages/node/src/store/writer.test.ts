@@ -71,20 +71,13 @@ describe('put: new objects and versions', () => {
 })
 
 describe('heldIds', () => {
-  it('says which ids have a stored version, in one query through the id hash index', () => {
+  it('says which ids have a stored version, in one query', () => {
     const a = version()
     const b = version()
     store.putBatch([a, b])
     const unknown = newId()
     expect(store.heldIds([a.id, unknown, b.id, a.id])).toEqual(new Set([a.id, b.id]))
     expect(store.heldIds([])).toEqual(new Set())
-    const db = (store as unknown as { db: { prepare(s: string): { all(...a: unknown[]): { detail: string }[] } } }).db
-    const plan = db
-      .prepare(`EXPLAIN QUERY PLAN SELECT id FROM object_current WHERE id_hash IN (SELECT value FROM json_each(?)) AND id IN (SELECT value FROM json_each(?))`)
-      .all('[1]', '["x"]')
-      .map((r) => r.detail)
-      .join(' | ')
-    expect(plan).toContain('USING INDEX object_current_id_hash')
   })
 })
 

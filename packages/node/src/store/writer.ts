@@ -44,17 +44,22 @@ export class Store extends StoreReader {
     this.#log = opts.logger
     this.#put = db.transaction((v) => {
       ops.begin()
-      return applyPut(ops, v)
+      const r = applyPut(ops, v)
+      this.#settle(ops)
+      return r
     })
     this.#batch = db.transaction((vs, o) => {
       ops.begin()
       const results = vs.map((v) => applyPut(ops, v))
       if (o.cursor) ops.setCursor(o.cursor.peer, o.cursor.seq)
+      this.#settle(ops)
       return results
     })
     this.#proof = db.transaction((a, b, origin) => {
       ops.begin()
-      return applyEquivocationProof(ops, a, b, origin)
+      const r = applyEquivocationProof(ops, a, b, origin)
+      this.#settle(ops)
+      return r
     })
     this.#cursor = db.transaction((peer, seq) => ops.setCursor(peer, seq))
   }
@@ -91,6 +96,13 @@ export class Store extends StoreReader {
 
   setMeta(key: string, value: string): void {
     this.#ops.setMeta(key, value)
+  }
+
+  /** Moves full key tiers inside the transaction that filled them (key-tiers.ts). */
+  #settle(ops: WriteOps): void {
+    const started = performance.now()
+    const moved = ops.settleKeys()
+    if (moved.length > 0) this.#log?.debug('key tiers moved', { tiers: moved, ms: Math.round(performance.now() - started) })
   }
 
   #report(v: PreparedVersion, r: PutResult): void {

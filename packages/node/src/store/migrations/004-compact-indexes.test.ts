@@ -3,6 +3,7 @@ import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openStore } from '../open.js'
 import { ipv4, removeTempDirs, silentLogger, tempDbPath, version } from '../test-support.js'
+import { MIGRATIONS } from './list.js'
 import { schemaVersion } from './runner.js'
 
 afterEach(removeTempDirs)
@@ -50,7 +51,7 @@ describe('migration 004 on a store written at schema 3', () => {
     expect(store.versions(A)).toHaveLength(3)
     store.close()
     const db = new Database(path, { readonly: true })
-    expect(schemaVersion(db)).toBe(4)
+    expect(schemaVersion(db)).toBe(MIGRATIONS.length)
     const heads = db.prepare('SELECT count(*) AS n, count(DISTINCT id) AS ids FROM object_current').get() as { n: number; ids: number }
     expect(heads).toEqual({ n: 5, ids: 5 })
     expect(db.prepare('SELECT count(*) AS n FROM object_version WHERE oid IS NULL').get()).toEqual({ n: 0 })

@@ -1,0 +1,112 @@
+import type { StatementCache } from './statements.js'
+
+/**
+ * The store's three lookup keys with random values (store README, "Write cost"), each
+ * kept in two tiers: a large `_main` table and a small `_recent` one, both WITHOUT ROWID
+ * with the whole key as primary key, read together through a UNION ALL view of the
+ * tier's name (SQLite pushes `WHERE` terms into both arms, so a lookup is two seeks).
+ *
+ * Writes go to `_recent` only. A random insert into a B-tree of N entries dirties one of
+ * ~N/400 leaf pages, and at synchronous=FULL every dirtied page is written to the WAL at
+ * commit; with one tier per key, a 2,000-object commit into a store of a million objects
+ * rewrote most leaf pages of each key, and the cost per object doubled as the store grew.
+ * `_recent` stays small, so a commit dirties few pages; now and then its rows move to
+ * `_main` in key order, which touches each page of `_main` about once.
+ */
+export interface KeyTier {
+  /** The view; `_main` and `_recent` are the tables. */
+  readonly name: string
+  /** The key columns, in primary-key order. */
+  readonly columns: readonly string[]
+}
+
+export const KEY_TIERS = {
+  /** object_current by id: `hash48(id)` → oid. */
+  object: { name: 'object_key', columns: ['id_hash', 'oid'] },
+  /** observable by key: `hash48(key)` → the version's seq. */
+  observable: { name: 'observable_key', columns: ['key_hash', 'seq'] },
+  /** ip_network by (version, prefix, network bytes) → seq. */
+  ipNetwork: { name: 'ip_network_key', columns: ['ip_version', 'prefix', 'network', 'seq'] },
+} as const satisfies Record<string, KeyTier>
+
+const TIERS: readonly KeyTier[] = Object.values(KEY_TIERS)
+
+/** The tables and the view of one key (migration 005). */
+export function keyTierSchema(tier: KeyTier): string {
+  const cols = tier.columns.join(', ')
+  const table = (suffix: string): string =>
+    `CREATE TABLE ${tier.name}_${suffix} (${tier.columns.map((c) => `${c} ${c === 'network' ? 'BLOB' : 'INTEGER'} NOT NULL`).join(', ')},
+       PRIMARY KEY (${cols})) WITHOUT ROWID;`
+  return `${table('main')}
+    ${table('recent')}
+    CREATE VIEW ${tier.name} AS SELECT ${cols} FROM ${tier.name}_main UNION ALL SELECT ${cols} FROM ${tier.name}_recent;`
+}
+
+/** The statement that adds one key row: `INSERT OR IGNORE INTO <name>_recent …`. */
+export function insertKeySql(tier: KeyTier): string {
+  return `INSERT OR IGNORE INTO ${tier.name}_recent (${tier.columns.join(', ')}) VALUES (${tier.columns.map(() => '?').join(', ')})`
+}
+
+/**
+ * Rows `_recent` may hold before they move to `_main`. A commit of b rows dirties about
+ * min(b, R/400) pages of `_recent` (R its rows) and a move rewrites `_main`'s ~M/400
+ * pages once per R rows, so the cost per row, R/400b + M/(400R), is least near
+ * R = √(b·M); with b = 2,000 (a sync batch) that is ~45·√M. The floor keeps small stores
+ * from moving rows every few commits.
+ */
+export const MIN_RECENT_ROWS = 50_000
+
+export function recentLimit(mainRows: number): number {
+  return Math.max(MIN_RECENT_ROWS, Math.ceil(45 * Math.sqrt(mainRows)))
+}
+
+/**
+ * Counts rows added to each `_recent` during write transactions and moves them to `_main`
+ * when a tier reaches its limit, inside the transaction that made it full. The counts are
+ * estimates (a rolled-back transaction leaves them high, another connection's writes
+ * leave them low); the tables are counted before anything moves.
+ */
+export class KeyTiers {
+  readonly #sql: StatementCache
+  readonly #added = new Map<string, number>()
+  /** Per tier, the estimate at which the tables are counted next. */
+  readonly #due = new Map<string, number>()
+
+  constructor(sql: StatementCache) {
+    this.#sql = sql
+  }
+
+  /** Call after a statement from insertKeySql() added `changes` rows. */
+  added(tier: KeyTier, changes: number): void {
+    this.#added.set(tier.name, (this.#added.get(tier.name) ?? 0) + changes)
+  }
+
+  /** At the end of a write transaction: move every tier whose `_recent` is full. Returns the tiers moved. */
+  settle(): string[] {
+    const moved: string[] = []
+    for (const tier of TIERS) {
+      if ((this.#added.get(tier.name) ?? 0) < (this.#due.get(tier.name) ?? MIN_RECENT_ROWS)) continue
+      const recent = this.#count(`${tier.name}_recent`)
+      const main = this.#count(`${tier.name}_main`)
+      this.#added.set(tier.name, recent)
+      this.#due.set(tier.name, recentLimit(main))
+      if (recent < recentLimit(main)) continue
+      this.move(tier)
+      this.#due.set(tier.name, recentLimit(main + recent))
+      moved.push(tier.name)
+    }
+    return moved
+  }
+
+  /** Moves every row of `_recent` to `_main`, in key order (each `_main` page is written about once). */
+  move(tier: KeyTier): void {
+    const cols = tier.columns.join(', ')
+    this.#sql.get(`INSERT OR IGNORE INTO ${tier.name}_main (${cols}) SELECT ${cols} FROM ${tier.name}_recent ORDER BY ${cols}`).run()
+    this.#sql.get(`DELETE FROM ${tier.name}_recent`).run()
+    this.#added.set(tier.name, 0)
+  }
+
+  #count(table: string): number {
+    return this.#sql.get<[], { n: number }>(`SELECT count(*) AS n FROM ${table}`).get()?.n ?? 0
+  }
+}
