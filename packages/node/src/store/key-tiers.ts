@@ -31,15 +31,18 @@ export const KEY_TIERS = {
 
 const TIERS: readonly KeyTier[] = Object.values(KEY_TIERS)
 
-/** The tables and the view of one key (migration 005). */
-export function keyTierSchema(tier: KeyTier): string {
-  const cols = tier.columns.join(', ')
+/** The two tables of one key (migration 005). */
+export function keyTierTables(tier: KeyTier): string {
   const table = (suffix: string): string =>
     `CREATE TABLE ${tier.name}_${suffix} (${tier.columns.map((c) => `${c} ${c === 'network' ? 'BLOB' : 'INTEGER'} NOT NULL`).join(', ')},
-       PRIMARY KEY (${cols})) WITHOUT ROWID;`
-  return `${table('main')}
-    ${table('recent')}
-    CREATE VIEW ${tier.name} AS SELECT ${cols} FROM ${tier.name}_main UNION ALL SELECT ${cols} FROM ${tier.name}_recent;`
+       PRIMARY KEY (${tier.columns.join(', ')})) WITHOUT ROWID;`
+  return `${table('main')}\n${table('recent')}`
+}
+
+/** The view a lookup reads, both tiers at once (migration 005). */
+export function keyTierView(tier: KeyTier): string {
+  const cols = tier.columns.join(', ')
+  return `CREATE VIEW ${tier.name} AS SELECT ${cols} FROM ${tier.name}_main UNION ALL SELECT ${cols} FROM ${tier.name}_recent;`
 }
 
 /** The statement that adds one key row: `INSERT OR IGNORE INTO <name>_recent …`. */
@@ -61,10 +64,10 @@ export function recentLimit(mainRows: number): number {
 }
 
 /**
- * Counts rows added to each `_recent` during write transactions and moves them to `_main`
- * when a tier reaches its limit, inside the transaction that made it full. The counts are
+ * Counts rows added to each `_recent` and says when a tier is due to move. The counts are
  * estimates (a rolled-back transaction leaves them high, another connection's writes
- * leave them low); the tables are counted before anything moves.
+ * leave them low), so a tier's tables are counted before it moves, and once per
+ * connection at the first check: `_recent` may already hold rows from earlier runs.
  */
 export class KeyTiers {
   readonly #sql: StatementCache
@@ -81,24 +84,30 @@ export class KeyTiers {
     this.#added.set(tier.name, (this.#added.get(tier.name) ?? 0) + changes)
   }
 
-  /** At the end of a write transaction: move every tier whose `_recent` is full. Returns the tiers moved. */
-  settle(): string[] {
-    const moved: string[] = []
+  /** The tiers whose `_recent` is full; call after a write transaction has committed. */
+  due(): KeyTier[] {
+    const out: KeyTier[] = []
     for (const tier of TIERS) {
-      if ((this.#added.get(tier.name) ?? 0) < (this.#due.get(tier.name) ?? MIN_RECENT_ROWS)) continue
+      const due = this.#due.get(tier.name)
+      if (due !== undefined && (this.#added.get(tier.name) ?? 0) < due) continue
       const recent = this.#count(`${tier.name}_recent`)
-      const main = this.#count(`${tier.name}_main`)
+      const limit = recentLimit(this.#count(`${tier.name}_main`))
       this.#added.set(tier.name, recent)
-      this.#due.set(tier.name, recentLimit(main))
-      if (recent < recentLimit(main)) continue
-      this.move(tier)
-      this.#due.set(tier.name, recentLimit(main + recent))
-      moved.push(tier.name)
+      this.#due.set(tier.name, limit)
+      if (recent >= limit) out.push(tier)
     }
-    return moved
+    return out
   }
 
-  /** Moves every row of `_recent` to `_main`, in key order (each `_main` page is written about once). */
+  /** After a move failed: try again once this many more rows have come. */
+  postpone(tier: KeyTier, rows: number): void {
+    this.#due.set(tier.name, (this.#added.get(tier.name) ?? 0) + rows)
+  }
+
+  /**
+   * Moves every row of `_recent` to `_main`, in key order (each `_main` page is written
+   * about once). Idempotent, and correct in any transaction: lookups read both tiers.
+   */
   move(tier: KeyTier): void {
     const cols = tier.columns.join(', ')
     this.#sql.get(`INSERT OR IGNORE INTO ${tier.name}_main (${cols}) SELECT ${cols} FROM ${tier.name}_recent ORDER BY ${cols}`).run()

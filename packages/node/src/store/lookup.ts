@@ -26,7 +26,7 @@ function toMatch(r: MatchRow): ObservableMatch {
 
 export function lookupKey(sql: StatementCache, key: string): ObservableMatch[] {
   return sql
-    .raw<[number, string], MatchRow>(`${OBSERVABLE_SELECT} WHERE o.seq IN (SELECT seq FROM observable_key WHERE key_hash = ?) AND o.key = ? ORDER BY o.seq`)
+    .raw<[number, string], MatchRow>(`${OBSERVABLE_SELECT} WHERE o.seq IN (SELECT seq FROM observable_key WHERE key_hash = ?) AND o.key = ? ORDER BY o.seq, o.property`)
     .all(hash48(key), key)
     .map(toMatch)
 }
@@ -39,7 +39,7 @@ export function lookupKeys(sql: StatementCache, keys: readonly string[]): Observ
     // The hashes find the versions through observable_key; the keys drop a hash collision.
     const stmt = sql.raw<(string | number)[], MatchRow>(
       `${OBSERVABLE_SELECT} WHERE o.seq IN (SELECT seq FROM observable_key WHERE key_hash IN (${chunk.placeholders}))
-         AND o.key IN (${chunk.placeholders}) ORDER BY o.seq, o.key`,
+         AND o.key IN (${chunk.placeholders}) ORDER BY o.seq, o.key, o.property`,
     )
     for (const r of stmt.all(...chunk.values.map(hash48), ...chunk.values)) out.push(toMatch(r))
   }
@@ -69,7 +69,7 @@ function ipProbeSql(count: number): string {
      JOIN object_current c ON c.seq = n.seq
      JOIN object_version v ON v.seq = n.seq
      JOIN observable o ON o.seq = n.seq AND o.key = n.key
-     ORDER BY n.prefix DESC, n.seq`
+     ORDER BY n.prefix DESC, n.seq, n.key`
     IP_PROBES[count] = text
   }
   return text
@@ -128,7 +128,7 @@ export function lookupIpMany(sql: StatementCache, version: number, addresses: re
       else byNetwork.set(key, { network, at: [i] })
     })
     for (const chunk of inChunks([...byNetwork.values()].map((e) => e.network))) {
-      const stmt = sql.raw<(number | Buffer)[], IpRow>(`${IP_MANY_SELECT} (${chunk.placeholders}) ORDER BY n.seq`)
+      const stmt = sql.raw<(number | Buffer)[], IpRow>(`${IP_MANY_SELECT} (${chunk.placeholders}) ORDER BY n.seq, n.key`)
       for (const r of stmt.all(version, prefix, ...chunk.values)) {
         const network = r[O + 5] as Buffer
         const match: IpMatch = { ...toMatch(r as MatchRow), ipVersion: r[O + 6] as IpVersion, prefix: r[O + 4] as number, network: new Uint8Array(network) }

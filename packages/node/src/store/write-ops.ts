@@ -48,9 +48,9 @@ export class WriteOps {
     this.#keys = new KeyTiers(sql)
   }
 
-  /** Called at the end of each write transaction that added rows (key-tiers.ts). */
-  settleKeys(): string[] {
-    return this.#keys.settle()
+  /** The key tiers (key-tiers.ts): which are due to move, and moving them. */
+  get keys(): KeyTiers {
+    return this.#keys
   }
 
   now(): number {

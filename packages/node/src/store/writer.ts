@@ -6,12 +6,16 @@ import { StoreInputError } from './errors.js'
 import { StoreReader } from './reader.js'
 import { applyEquivocationProof, applyPut } from './rules.js'
 import type { EquivocationResult, PreparedVersion, PutResult } from './types.js'
+import type { KeyTier } from './key-tiers.js'
 import { WriteOps } from './write-ops.js'
 
 export interface BatchOptions {
   /** Advanced in the same transaction as the batch (DESIGN.md invariant 5). */
   readonly cursor?: { readonly peer: string; readonly seq: number }
 }
+
+/** Rows added after a failed key-tier move before it is tried again. */
+const MOVE_RETRY_ROWS = 5_000
 
 function checkCursor(peer: string, seq: number): void {
   if (peer.length === 0) throw new StoreInputError('cursor: peer id is empty')
@@ -29,6 +33,7 @@ export class Store extends StoreReader {
   readonly #batch: Transaction<(vs: readonly PreparedVersion[], o: BatchOptions) => PutResult[]>
   readonly #proof: Transaction<(a: PreparedVersion, b: PreparedVersion, origin: string) => EquivocationResult>
   readonly #cursor: Transaction<(peer: string, seq: number) => void>
+  readonly #move: Transaction<(tier: KeyTier) => void>
 
   /** API tokens (serve/http/auth owns the crypto). */
   readonly tokens: TokenTable
@@ -44,29 +49,26 @@ export class Store extends StoreReader {
     this.#log = opts.logger
     this.#put = db.transaction((v) => {
       ops.begin()
-      const r = applyPut(ops, v)
-      this.#settle(ops)
-      return r
+      return applyPut(ops, v)
     })
     this.#batch = db.transaction((vs, o) => {
       ops.begin()
       const results = vs.map((v) => applyPut(ops, v))
       if (o.cursor) ops.setCursor(o.cursor.peer, o.cursor.seq)
-      this.#settle(ops)
       return results
     })
     this.#proof = db.transaction((a, b, origin) => {
       ops.begin()
-      const r = applyEquivocationProof(ops, a, b, origin)
-      this.#settle(ops)
-      return r
+      return applyEquivocationProof(ops, a, b, origin)
     })
+    this.#move = db.transaction((tier) => ops.keys.move(tier))
     this.#cursor = db.transaction((peer, seq) => ops.setCursor(peer, seq))
   }
 
   put(v: PreparedVersion): PutResult {
     const r = this.#put.immediate(v)
     this.#report(v, r)
+    this.#settle()
     return r
   }
 
@@ -79,6 +81,7 @@ export class Store extends StoreReader {
     if (opts.cursor) checkCursor(opts.cursor.peer, opts.cursor.seq)
     const results = this.#batch.immediate(versions, opts)
     results.forEach((r, i) => this.#report(versions[i] as PreparedVersion, r))
+    this.#settle()
     return results
   }
 
@@ -86,6 +89,7 @@ export class Store extends StoreReader {
   recordEquivocation(a: PreparedVersion, b: PreparedVersion, origin: string = b.origin): EquivocationResult {
     const r = this.#proof.immediate(a, b, origin)
     if (r.status === 'recorded') this.#log?.warn('equivocation proof recorded', { id: a.id, modified: a.modified, origin })
+    this.#settle()
     return r
   }
 
@@ -98,11 +102,25 @@ export class Store extends StoreReader {
     this.#ops.setMeta(key, value)
   }
 
-  /** Moves full key tiers inside the transaction that filled them (key-tiers.ts). */
-  #settle(ops: WriteOps): void {
-    const started = performance.now()
-    const moved = ops.settleKeys()
-    if (moved.length > 0) this.#log?.debug('key tiers moved', { tiers: moved, ms: Math.round(performance.now() - started) })
+  /**
+   * Moves full key tiers (key-tiers.ts), each in its own transaction after the write that
+   * filled it: the write is already durable, and a move that fails (a full disk) is
+   * logged and tried again later instead of undoing the write.
+   */
+  #settle(): void {
+    for (const tier of this.#ops.keys.due()) {
+      const started = performance.now()
+      try {
+        this.#move.immediate(tier)
+        this.#log?.debug('key tier moved', { tier: tier.name, ms: Math.round(performance.now() - started) })
+      } catch (err) {
+        this.#ops.keys.postpone(tier, MOVE_RETRY_ROWS)
+        this.#log?.warn('key tier move failed; lookups stay correct, writes slow down until it succeeds', {
+          tier: tier.name,
+          err: err instanceof Error ? err.message : String(err),
+        })
+      }
+    }
   }
 
   #report(v: PreparedVersion, r: PutResult): void {

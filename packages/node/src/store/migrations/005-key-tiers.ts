@@ -1,27 +1,29 @@
 import type { Database } from 'better-sqlite3'
-import { KEY_TIERS, keyTierSchema } from '../key-tiers.js'
+import { KEY_TIERS, keyTierTables, keyTierView } from '../key-tiers.js'
 
 /**
  * The three random-valued lookup keys move out of table indexes into two-tier key tables
- * (key-tiers.ts; store README, "Write cost"). The indexes they replace are dropped first
- * (`observable_key` becomes the name of a view); existing keys go straight to `_main`, in
- * key order. `object_current.id_hash` stays as a column, without its index.
+ * (key-tiers.ts; store README, "Write cost"). Existing keys go straight to `_main`, read
+ * in key order through the indexes they replace; then the indexes are dropped and the
+ * views created (`observable_key` was the index's name). `object_current.id_hash` stays
+ * as a column, without its index.
  */
 export function migration005KeyTiers(db: Database): void {
   const { object, observable, ipNetwork } = KEY_TIERS
   db.exec(`
+    ${keyTierTables(object)}
+    INSERT INTO object_key_main (id_hash, oid) SELECT id_hash, oid FROM object_current ORDER BY id_hash, oid;
+    ${keyTierTables(observable)}
+    INSERT OR IGNORE INTO observable_key_main (key_hash, seq) SELECT key_hash, seq FROM observable ORDER BY key_hash, seq;
+    ${keyTierTables(ipNetwork)}
+    INSERT OR IGNORE INTO ip_network_key_main (ip_version, prefix, network, seq)
+      SELECT ip_version, prefix, network, seq FROM ip_network ORDER BY ip_version, prefix, network, seq;
+
     DROP INDEX object_current_id_hash;
     DROP INDEX observable_key;
     DROP INDEX ip_network_lookup;
-
-    ${keyTierSchema(object)}
-    INSERT INTO object_key_main (id_hash, oid) SELECT id_hash, oid FROM object_current ORDER BY id_hash, oid;
-
-    ${keyTierSchema(observable)}
-    INSERT OR IGNORE INTO observable_key_main (key_hash, seq) SELECT key_hash, seq FROM observable ORDER BY key_hash, seq;
-
-    ${keyTierSchema(ipNetwork)}
-    INSERT OR IGNORE INTO ip_network_key_main (ip_version, prefix, network, seq)
-      SELECT ip_version, prefix, network, seq FROM ip_network ORDER BY ip_version, prefix, network, seq;
+    ${keyTierView(object)}
+    ${keyTierView(observable)}
+    ${keyTierView(ipNetwork)}
   `)
 }
