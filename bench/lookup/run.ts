@@ -110,10 +110,10 @@ lookup.lookup(['198.18.0.1'])
 out(`  first lookup (caches cold): ${(performance.now() - t).toFixed(1)} ms`)
 phase('warm')
 
-// Raw floor: one indexed SELECT of the observable key (through its hash, as the store
-// indexes it: store/hash48.ts), same file, separate read-only connection.
+// Raw floor: one indexed SELECT of the observable key (through its hash in both key
+// tiers, as the store finds it: store/key-tiers.ts), same file, separate read-only connection.
 const raw = new Database(file, { readonly: true })
-const rawStmt = raw.prepare('SELECT seq FROM observable WHERE key_hash = ? AND key = ?')
+const rawStmt = raw.prepare('SELECT seq FROM observable WHERE seq IN (SELECT seq FROM observable_key WHERE key_hash = ?) AND key = ?')
 
 const kinds: { name: string; value: (i: number) => string; expect: boolean }[] = [
   ...KINDS.map((k, ki) => ({ name: `hit ${k}`, value: (i: number) => probe(i - (i % KINDS.length) + ki, 'exact'), expect: true })),

@@ -44,6 +44,12 @@ describe('verify pool (worker threads)', () => {
     expect(c).toEqual(texts.slice(0, 10).map(checkObjectText))
     expect(c[7]).toMatchObject({ ok: false, reason: 'bad-signature' })
     expect(c[9]).toMatchObject({ ok: false, reason: 'malformed' })
+
+    // The worker's part is posted before this thread checks its own, not after it.
+    const pending = shared.check(texts)
+    expect(shared.inFlight).toBe(1)
+    expect(await pending).toEqual(texts.map(checkObjectText))
+    expect(shared.inFlight).toBe(0)
   })
 
   it('moves its share towards the side that waits, within [0, MAX_INLINE_SHARE]', () => {

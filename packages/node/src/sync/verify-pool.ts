@@ -29,6 +29,8 @@ interface Job {
 interface Slot {
   worker: Worker
   busy: number
+  /** Set when the worker has loaded the checks; until then jobs wait for `ready`. */
+  started: boolean
   ready: Promise<void>
 }
 
@@ -69,9 +71,12 @@ export class VerifyPool implements Verifier {
     const worker = new Worker(new URL('./verify-worker.mjs', import.meta.url))
     worker.unref()
     let ready!: () => void
-    const slot: Slot = { worker, busy: 0, ready: new Promise<void>((r) => (ready = r)) }
+    const slot: Slot = { worker, busy: 0, started: false, ready: new Promise<void>((r) => (ready = r)) }
     worker.on('message', (m: { ready?: true; id?: number; results?: CheckOutcome[] }) => {
-      if (m.ready) return ready()
+      if (m.ready) {
+        slot.started = true
+        return ready()
+      }
       const job = this.#jobs.get(m.id!)
       this.#jobs.delete(m.id!)
       slot.busy--
@@ -97,15 +102,24 @@ export class VerifyPool implements Verifier {
     return [...(await theirs), ...mine]
   }
 
-  async #post(texts: readonly string[]): Promise<CheckOutcome[]> {
+  /** Jobs handed to the workers and not answered yet. */
+  get inFlight(): number {
+    return this.#jobs.size
+  }
+
+  /**
+   * Posts at once, not after an `await`: check() runs its own share synchronously right
+   * after this returns, and a post deferred to a microtask left the worker idle until that
+   * share was done, so the two halves of a batch ran one after the other.
+   */
+  #post(texts: readonly string[]): Promise<CheckOutcome[]> {
     const slot = this.#slots.reduce((a, b) => (b.busy < a.busy ? b : a))
-    await slot.ready
     const id = this.#nextId++
     slot.busy++
-    return new Promise((resolve, reject) => {
-      this.#jobs.set(id, { resolve, reject })
-      slot.worker.postMessage({ id, texts })
-    })
+    const answer = new Promise<CheckOutcome[]>((resolve, reject) => this.#jobs.set(id, { resolve, reject }))
+    if (slot.started) slot.worker.postMessage({ id, texts })
+    else void slot.ready.then(() => slot.worker.postMessage({ id, texts }))
+    return answer
   }
 
   async close(): Promise<void> {
