@@ -28,7 +28,7 @@ export type IpPrefetch = ReadonlyMap<string, readonly IpMatch[]>
 export function candidatesFor(store: StoreReader, o: Observable, prefetched?: IpPrefetch): Candidate[] {
   const out: Candidate[] = []
   if (o.type === 'ipv4-addr' || o.type === 'ipv6-addr') {
-    // Every indexed address carries its network (store README, ip_network), so one
+    // Every indexed address carries its network (store README, ip_network_key), so one
     // containment probe answers the equal network (exact) and the containing ones.
     containing(store, o.value, out, true, prefetched?.get(o.value))
   } else if (o.type === 'domain-name') {

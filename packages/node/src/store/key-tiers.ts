@@ -25,16 +25,18 @@ export const KEY_TIERS = {
   object: { name: 'object_key', columns: ['id_hash', 'oid'] },
   /** observable by key: `hash48(key)` → the version's seq. */
   observable: { name: 'observable_key', columns: ['key_hash', 'seq'] },
-  /** ip_network by (version, prefix, network bytes) → seq. */
-  ipNetwork: { name: 'ip_network_key', columns: ['ip_version', 'prefix', 'network', 'seq'] },
+  /** Every indexed network, by (version, prefix, network bytes) → seq and observable key. */
+  ipNetwork: { name: 'ip_network_key', columns: ['ip_version', 'prefix', 'network', 'seq', 'key'] },
 } as const satisfies Record<string, KeyTier>
 
 const TIERS: readonly KeyTier[] = Object.values(KEY_TIERS)
 
+const COLUMN_TYPES: Record<string, string> = { network: 'BLOB', key: 'TEXT' }
+
 /** The two tables of one key (migration 005). */
 export function keyTierTables(tier: KeyTier): string {
   const table = (suffix: string): string =>
-    `CREATE TABLE ${tier.name}_${suffix} (${tier.columns.map((c) => `${c} ${c === 'network' ? 'BLOB' : 'INTEGER'} NOT NULL`).join(', ')},
+    `CREATE TABLE ${tier.name}_${suffix} (${tier.columns.map((c) => `${c} ${COLUMN_TYPES[c] ?? 'INTEGER'} NOT NULL`).join(', ')},
        PRIMARY KEY (${tier.columns.join(', ')})) WITHOUT ROWID;`
   return `${table('main')}\n${table('recent')}`
 }

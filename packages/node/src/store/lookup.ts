@@ -61,11 +61,10 @@ const IP_PROBES: string[] = []
 function ipProbeSql(count: number): string {
   let text = IP_PROBES[count]
   if (text === undefined) {
-    const probe = 'SELECT seq, ip_version, prefix, network FROM ip_network_key WHERE ip_version = ? AND prefix = ? AND network = ?'
+    const probe = 'SELECT seq, key, ip_version, prefix, network FROM ip_network_key WHERE ip_version = ? AND prefix = ? AND network = ?'
     text = `SELECT ${VERSION_COLUMNS}, o.key AS o_key, o.type AS o_type, o.property AS o_property, o.value AS o_value,
        n.prefix AS n_prefix, n.network AS n_network, n.ip_version AS n_version
-     FROM (${Array.from({ length: count }, () => probe).join(' UNION ALL ')}) k
-     JOIN ip_network n ON n.seq = k.seq AND n.ip_version = k.ip_version AND n.prefix = k.prefix AND n.network = k.network
+     FROM (${Array.from({ length: count }, () => probe).join(' UNION ALL ')}) n
      JOIN object_current c ON c.seq = n.seq
      JOIN object_version v ON v.seq = n.seq
      JOIN observable o ON o.seq = n.seq AND o.key = n.key
@@ -98,12 +97,11 @@ export function lookupIp(sql: StatementCache, version: number, bytes: Uint8Array
 
 const IP_MANY_SELECT = `SELECT ${VERSION_COLUMNS}, o.key AS o_key, o.type AS o_type, o.property AS o_property, o.value AS o_value,
      n.prefix AS n_prefix, n.network AS n_network, n.ip_version AS n_version
-   FROM ip_network_key k
-   JOIN ip_network n ON n.seq = k.seq AND n.ip_version = k.ip_version AND n.prefix = k.prefix AND n.network = k.network
+   FROM ip_network_key n
    JOIN object_current c ON c.seq = n.seq
    JOIN object_version v ON v.seq = n.seq
    JOIN observable o ON o.seq = n.seq AND o.key = n.key
-   WHERE k.ip_version = ? AND k.prefix = ? AND k.network IN`
+   WHERE n.ip_version = ? AND n.prefix = ? AND n.network IN`
 
 /**
  * lookupIp for many addresses of one version at once: per prefix length, one IN query per

@@ -197,7 +197,7 @@ export class StoreReader {
       quarantined: one("SELECT count(*) AS n FROM object_version WHERE status = 'quarantined'"),
       revokedObjects: one('SELECT count(*) AS n FROM object_current WHERE revoked_final = 1'),
       observables: one('SELECT count(*) AS n FROM observable'),
-      networks: one('SELECT count(*) AS n FROM ip_network'),
+      networks: one('SELECT count(*) AS n FROM ip_network_key'),
       equivocations: one('SELECT count(*) AS n FROM equivocation'),
       lastSeq: this.lastSeq(),
     }

@@ -129,9 +129,6 @@ export class WriteOps {
     const obs = this.#sql.get<unknown[]>(
       'INSERT OR IGNORE INTO observable (seq, key_hash, key, type, property, value) VALUES (?, ?, ?, ?, ?, ?)',
     )
-    const net = this.#sql.get<unknown[]>(
-      'INSERT OR IGNORE INTO ip_network (seq, key, ip_version, prefix, network) VALUES (?, ?, ?, ?, ?)',
-    )
     const prefix = this.#sql.get<unknown[]>('INSERT OR IGNORE INTO ip_prefix (ip_version, prefix) VALUES (?, ?)')
     const obsKey = this.#sql.get<unknown[]>(this.#insertKey.observable)
     const netKey = this.#sql.get<unknown[]>(this.#insertKey.ipNetwork)
@@ -141,8 +138,7 @@ export class WriteOps {
       this.#keys.added(KEY_TIERS.observable, obsKey.run(keyHash, seq).changes)
       if (o.network) {
         const network = networkOf(o.network.bytes, o.network.prefix)
-        net.run(seq, o.key, o.network.version, o.network.prefix, network)
-        this.#keys.added(KEY_TIERS.ipNetwork, netKey.run(o.network.version, o.network.prefix, network, seq).changes)
+        this.#keys.added(KEY_TIERS.ipNetwork, netKey.run(o.network.version, o.network.prefix, network, seq, o.key).changes)
         const pair = o.network.version * 256 + o.network.prefix
         if (!this.#prefixesSeen.has(pair)) {
           prefix.run(o.network.version, o.network.prefix)
