@@ -32,7 +32,7 @@ export interface ReceiverDeps {
 /** Objects of one batch that passed the cheap checks, waiting for their signatures. */
 export interface PendingBatch {
   readonly through: number
-  /** `hash`: the text's SHA-256 when the held-check computed it, so prepareVersion need not. */
+  /** `hash`: the text's SHA-256 when the held-check computed it; otherwise the checks compute it. */
   readonly fresh: { text: string; obj: Record<string, unknown>; hash?: string }[]
   readonly checks: Promise<CheckOutcome[]>
   /** Set once `checks` has settled: commit() then did not wait for the verifier. */
@@ -75,19 +75,21 @@ export class Receiver {
     let unchanged = 0
     for (const { text, obj: o } of parsed) {
       const modified = typeof o.modified === 'string' ? o.modified : o.created
-      let hash: string | undefined
-      if (typeof o.id === 'string' && typeof modified === 'string') {
-        hash = sha256Hex(text)
-        try {
-          if (held.has(o.id) && this.d.store.has(o.id, modified, hash)) {
-            unchanged++
-            continue
-          }
-        } catch {
-          // An unreadable timestamp: the checks below reject it with a precise reason.
-        }
+      if (typeof o.id !== 'string' || typeof modified !== 'string' || !held.has(o.id)) {
+        // New ids, the bulk of a catch-up: the checks (in a worker thread) hash the text.
+        fresh.push({ text, obj: o })
+        continue
       }
-      fresh.push(hash === undefined ? { text, obj: o } : { text, obj: o, hash })
+      const hash = sha256Hex(text)
+      try {
+        if (this.d.store.has(o.id, modified, hash)) {
+          unchanged++
+          continue
+        }
+      } catch {
+        // An unreadable timestamp: the checks below reject it with a precise reason.
+      }
+      fresh.push({ text, obj: o, hash })
     }
     const checks = this.d.verifier.check(fresh.map((f) => f.text))
     const settled = { done: false }
@@ -121,7 +123,7 @@ export class Receiver {
           rejected++
           return this.#reject(peer, id, c.reason, c.message)
         }
-        const v = this.#prepare(peer, senderKey, text, hash, obj, c.signer)
+        const v = this.#prepare(peer, senderKey, text, hash ?? c.hash, obj, c.signer)
         if (typeof v === 'string') rejected++
         else versions.push(v)
       })
@@ -141,7 +143,7 @@ export class Receiver {
   }
 
   /** Returns the version to store, or the reason it was rejected. */
-  #prepare(peer: string, senderKey: string, text: string, hash: string | undefined, obj: Record<string, unknown>, signer: string): PreparedVersion | string {
+  #prepare(peer: string, senderKey: string, text: string, hash: string, obj: Record<string, unknown>, signer: string): PreparedVersion | string {
     const id = String(obj.id)
     const type = String(obj.type)
     const tlp = effectiveTlp(obj)
@@ -152,7 +154,7 @@ export class Receiver {
       return this.#reject(peer, id, 'creator-unknown', `creator key ${signer} is not a peer and its identity is not held here`)
     let v: PreparedVersion
     try {
-      v = prepareVersion(obj, text, { origin: peer, signer, ...(hash !== undefined && { hash }), ...(this.d.matcher && { matcher: this.d.matcher }) })
+      v = prepareVersion(obj, text, { origin: peer, signer, hash, ...(this.d.matcher && { matcher: this.d.matcher }) })
     } catch (err) {
       if (err instanceof PrepareError) return this.#reject(peer, id, 'unpreparable', err.message)
       throw err

@@ -4,10 +4,12 @@
  * (verify-pool.ts) while the main thread writes the previous batch.
  */
 import { validateObject, verifyObject, type VerifyFailureReason } from '@certmesh/protocol'
+import { sha256Hex } from '../ingest/prepare.js'
 import { activeEd25519 } from '../sign/ed25519.js'
 
 export type CheckOutcome =
-  | { ok: true; signer: string }
+  /** `hash`: the text's SHA-256 (hex), which the store needs; computed here so a worker thread does it. */
+  | { ok: true; signer: string; hash: string }
   | { ok: false; reason: VerifyFailureReason | 'malformed' | 'invalid-stix'; message: string }
 
 /** Verifies the certmesh signature (against the key in the object: the creator's, never the relay's), then validates STIX 2.1. */
@@ -22,7 +24,7 @@ export function checkObjectText(text: string): CheckOutcome {
   if (!v.ok) return { ok: false, reason: v.reason, message: v.message }
   const issues = validateObject(obj)
   if (issues.length > 0) return { ok: false, reason: 'invalid-stix', message: issues.slice(0, 3).map((i) => i.message).join('; ') }
-  return { ok: true, signer: v.publicKeyB64 }
+  return { ok: true, signer: v.publicKeyB64, hash: sha256Hex(text) }
 }
 
 export interface Verifier {
