@@ -11,10 +11,11 @@ import { NodeSigner } from '../../packages/node/src/sign/signer.js'
 import { openStore } from '../../packages/node/src/store/open.js'
 import { SyncService } from '../../packages/node/src/sync/service.js'
 import { VerifyPool } from '../../packages/node/src/sync/verify-pool.js'
-import { configureLogging } from '../../packages/node/src/log.js'
+import { configureLogging, type LogLevel } from '../../packages/node/src/log.js'
 import { tuneHeapForNode } from '../../packages/node/src/heap.js'
 
-configureLogging({ level: 'warn' })
+// CM_RECEIVER_LOG=debug shows, e.g., each key-tier move and how long it took.
+configureLogging({ level: (process.env.CM_RECEIVER_LOG as LogLevel | undefined) ?? 'warn' })
 // The V8 heap tuning `certmesh start` applies (packages/node/src/heap.ts).
 tuneHeapForNode()
 const [dir, sourceId, sourceAddr, headText, threadsText] = process.argv.slice(2) as [string, string, string, string, string]

@@ -8,6 +8,10 @@
  *
  * --source-dir keeps the source node (its key and its log) in DIR and reuses it on the next
  * run with the same count, so repeated runs skip writing the source's log.
+ *
+ * For diagnosis, the receiving process reads CM_RECEIVER_NODE_ARGS (extra node flags, e.g.
+ * `--cpu-prof --cpu-prof-dir=/tmp/prof`), CM_INLINE_SHARE (a fixed share of the checks on
+ * its main thread) and CM_RECEIVER_LOG (its log level; `debug` shows each key-tier move).
  */
 import '../../packages/node/src/polyfill.js'
 import { spawn } from 'node:child_process'
