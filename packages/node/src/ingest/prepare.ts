@@ -5,7 +5,7 @@
  * object; what cannot be read here is a PrepareError, i.e. a bug or a bypassed check.
  */
 import { sightingObservables } from '../sighting/index-key.js'
-import { hash } from 'node:crypto'
+import { sha256Hex } from './sha256.js'
 import {
   effectiveTlp,
   extractObservables,
@@ -43,10 +43,7 @@ export class PrepareError extends Error {
   override readonly name = 'PrepareError'
 }
 
-/** Lower-case hex SHA-256 of the UTF-8 text; the one-shot crypto.hash allocates no Hash object. */
-export function sha256Hex(text: string): string {
-  return hash('sha256', text, 'hex')
-}
+export { sha256Hex }
 
 /** The pseudo-observable under which an indicator is found by its pattern's dedup key (docs/protocol.md §7.5). */
 export function patternObservable(dedupKey: string): PreparedObservable {

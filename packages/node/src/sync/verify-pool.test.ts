@@ -52,6 +52,20 @@ describe('verify pool (worker threads)', () => {
     expect(shared.inFlight).toBe(0)
   })
 
+  it('answers checks asked for before its worker has started, and says when it is ready', async () => {
+    const fresh = new VerifyPool(1)
+    try {
+      const texts = ['{"broken', '[]']
+      const early = fresh.check(texts)
+      expect(fresh.inFlight).toBe(1)
+      await fresh.ready()
+      expect(await early).toEqual(texts.map(checkObjectText))
+      expect(fresh.inFlight).toBe(0)
+    } finally {
+      await fresh.close()
+    }
+  })
+
   it('moves its share towards the side that waits, within [0, MAX_INLINE_SHARE]', () => {
     expect(pool.inlineShare).toBe(0)
     pool.balance(false)

@@ -102,6 +102,11 @@ export class VerifyPool implements Verifier {
     return [...(await theirs), ...mine]
   }
 
+  /** Resolves when every worker has loaded the checks (they start on construction). */
+  async ready(): Promise<void> {
+    await Promise.all(this.#slots.map((s) => s.ready))
+  }
+
   /** Jobs handed to the workers and not answered yet. */
   get inFlight(): number {
     return this.#jobs.size

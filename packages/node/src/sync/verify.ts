@@ -4,7 +4,7 @@
  * (verify-pool.ts) while the main thread writes the previous batch.
  */
 import { validateObject, verifyObject, type VerifyFailureReason } from '@certmesh/protocol'
-import { sha256Hex } from '../ingest/prepare.js'
+import { sha256Hex } from '../ingest/sha256.js'
 import { activeEd25519 } from '../sign/ed25519.js'
 
 export type CheckOutcome =
