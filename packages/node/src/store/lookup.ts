@@ -68,7 +68,7 @@ function ipProbeSql(count: number): string {
      JOIN object_current c ON c.seq = n.seq
      JOIN object_version v ON v.seq = n.seq
      JOIN observable o ON o.seq = n.seq AND o.key = n.key
-     ORDER BY n.prefix DESC, n.seq, n.key`
+     ORDER BY n.prefix DESC, n.seq, n.key, o.property`
     IP_PROBES[count] = text
   }
   return text
@@ -126,7 +126,7 @@ export function lookupIpMany(sql: StatementCache, version: number, addresses: re
       else byNetwork.set(key, { network, at: [i] })
     })
     for (const chunk of inChunks([...byNetwork.values()].map((e) => e.network))) {
-      const stmt = sql.raw<(number | Buffer)[], IpRow>(`${IP_MANY_SELECT} (${chunk.placeholders}) ORDER BY n.seq, n.key`)
+      const stmt = sql.raw<(number | Buffer)[], IpRow>(`${IP_MANY_SELECT} (${chunk.placeholders}) ORDER BY n.seq, n.key, o.property`)
       for (const r of stmt.all(version, prefix, ...chunk.values)) {
         const network = r[O + 5] as Buffer
         const match: IpMatch = { ...toMatch(r as MatchRow), ipVersion: r[O + 6] as IpVersion, prefix: r[O + 4] as number, network: new Uint8Array(network) }

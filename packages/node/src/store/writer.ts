@@ -108,7 +108,15 @@ export class Store extends StoreReader {
    * logged and tried again later instead of undoing the write.
    */
   #settle(): void {
-    for (const tier of this.#ops.keys.due()) {
+    let due: KeyTier[]
+    try {
+      due = this.#ops.keys.due()
+    } catch (err) {
+      // The write has committed: a failed count must not make it look failed.
+      this.#log?.warn('key tier check failed; tried again at the next write', { err: err instanceof Error ? err.message : String(err) })
+      return
+    }
+    for (const tier of due) {
       const started = performance.now()
       try {
         this.#move.immediate(tier)
