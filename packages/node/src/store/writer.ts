@@ -113,7 +113,7 @@ export class Store extends StoreReader {
       due = this.#ops.keys.due()
     } catch (err) {
       // The write has committed: a failed count must not make it look failed.
-      this.#log?.warn('key tier check failed; tried again at the next write', { err: err instanceof Error ? err.message : String(err) })
+      this.#log?.warn('key tier check failed; tried again at the next write', { err })
       return
     }
     for (const tier of due) {
@@ -123,10 +123,7 @@ export class Store extends StoreReader {
         this.#log?.debug('key tier moved', { tier: tier.name, ms: Math.round(performance.now() - started) })
       } catch (err) {
         this.#ops.keys.postpone(tier, MOVE_RETRY_ROWS)
-        this.#log?.warn('key tier move failed; lookups stay correct, writes slow down until it succeeds', {
-          tier: tier.name,
-          err: err instanceof Error ? err.message : String(err),
-        })
+        this.#log?.warn('key tier move failed; lookups stay correct, writes slow down until it succeeds', { tier: tier.name, err })
       }
     }
   }
