@@ -49,7 +49,7 @@ const sync = new SyncService({
   config: { listen: ['/ip4/127.0.0.1/tcp/0'], maxConnections: 8, pullIntervalMs: 60_000, acceptUnknownCreators: true, defaultTlp: 'amber' },
   ...(pool && { verifier: pool }),
 })
-// The clock starts once this process is up, its verify workers included (~0.5 s to load
+// The clock starts once this process is up, its verify workers included (~0.3 s to load
 // under tsx): the catch-up of a running node is measured, not its start.
 await pool?.ready()
 process.stdout.write(`PEER ${sync.peerId}\n`)

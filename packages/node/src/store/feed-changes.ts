@@ -1,4 +1,5 @@
 import { hash48 } from './hash48.js'
+import { byIdSql } from './key-tiers.js'
 import { toStoredVersion, VERSION_COLUMNS, type VersionRow } from './rows.js'
 import type { StatementCache } from './statements.js'
 import type { StoredVersion } from './types.js'
@@ -139,7 +140,7 @@ export class FeedQueries {
       .get<[number, string, string, string], FeedObservable>(
         `SELECT o.seq, o.key, o.value FROM object_current c JOIN object_version v ON v.oid = c.oid
          JOIN observable o ON o.seq = v.seq
-         WHERE c.oid IN (SELECT oid FROM object_key WHERE id_hash = ?) AND c.id = ? AND o.type = ? AND o.property = ? ORDER BY o.seq, o.key`,
+         WHERE ${byIdSql('c')} AND o.type = ? AND o.property = ? ORDER BY o.seq, o.key`,
       )
       .all(hash48(id), id, type, property)
   }

@@ -47,6 +47,15 @@ export function keyTierView(tier: KeyTier): string {
   return `CREATE VIEW ${tier.name} AS SELECT ${cols} FROM ${tier.name}_main UNION ALL SELECT ${cols} FROM ${tier.name}_recent;`
 }
 
+/**
+ * The `WHERE` terms that find the object_current row of one id (`alias` names the table):
+ * its oid through `object_key`, then `id` itself, which drops a hash collision. Binds
+ * hash48(id), then id.
+ */
+export function byIdSql(alias: string): string {
+  return `${alias}.oid IN (SELECT oid FROM object_key WHERE id_hash = ?) AND ${alias}.id = ?`
+}
+
 /** The statement that adds one key row: `INSERT OR IGNORE INTO <name>_recent …`. */
 export function insertKeySql(tier: KeyTier): string {
   return `INSERT OR IGNORE INTO ${tier.name}_recent (${tier.columns.join(', ')}) VALUES (${tier.columns.map(() => '?').join(', ')})`

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import { activeIndicators } from './active.js'
 import { FeedQueries } from './feed-changes.js'
+import { byIdSql } from './key-tiers.js'
 import { lookupIp, lookupIpMany, lookupKey, lookupKeys } from './lookup.js'
 import { manifest, page, pageLean } from './page.js'
 import { toStoredVersion, VERSION_COLUMNS, type VersionRow } from './rows.js'
@@ -22,6 +23,9 @@ import type {
   StoreCounts,
   StoredVersion,
 } from './types.js'
+
+/** Finds an id's head row (key-tiers.ts). */
+const BY_ID = byIdSql('c')
 
 export interface PeerCursor {
   readonly peer: string
@@ -50,7 +54,7 @@ export class StoreReader {
   get(id: string): StoredVersion | undefined {
     const r = this.sql
       .get<[number, string], VersionRow>(
-        `SELECT ${VERSION_COLUMNS} FROM object_current c JOIN object_version v ON v.seq = c.seq WHERE c.oid IN (SELECT oid FROM object_key WHERE id_hash = ?) AND c.id = ?`,
+        `SELECT ${VERSION_COLUMNS} FROM object_current c JOIN object_version v ON v.seq = c.seq WHERE ${BY_ID}`,
       )
       .get(hash48(id), id)
     return r && toStoredVersion(r)
@@ -61,7 +65,7 @@ export class StoreReader {
     return this.sql
       .get<[number, string], VersionRow>(
         `SELECT ${VERSION_COLUMNS} FROM object_current c JOIN object_version v ON v.oid = c.oid
-         WHERE c.oid IN (SELECT oid FROM object_key WHERE id_hash = ?) AND c.id = ? ORDER BY v.modified_key, v.seq`,
+         WHERE ${BY_ID} ORDER BY v.modified_key, v.seq`,
       )
       .all(hash48(id), id)
       .map(toStoredVersion)
@@ -72,7 +76,7 @@ export class StoreReader {
     const r = this.sql
       .get<[number, string, string], VersionRow>(
         `SELECT ${VERSION_COLUMNS} FROM object_current c JOIN object_version v ON v.oid = c.oid
-         WHERE c.oid IN (SELECT oid FROM object_key WHERE id_hash = ?) AND c.id = ? AND v.modified_key = ? AND v.status = 'valid'`,
+         WHERE ${BY_ID} AND v.modified_key = ? AND v.status = 'valid'`,
       )
       .get(hash48(id), id, parseStixTimestamp(modified, 'getVersion').key)
     return r && toStoredVersion(r)
@@ -84,7 +88,7 @@ export class StoreReader {
       this.sql
         .get<[number, string, string, string], { one: number }>(
           `SELECT 1 AS one FROM object_current c JOIN object_version v ON v.oid = c.oid
-           WHERE c.oid IN (SELECT oid FROM object_key WHERE id_hash = ?) AND c.id = ? AND v.modified_key = ? AND v.hash = ?`,
+           WHERE ${BY_ID} AND v.modified_key = ? AND v.hash = ?`,
         )
         .get(hash48(id), id, parseStixTimestamp(modified, 'has').key, hash) !== undefined
     )

@@ -1,9 +1,12 @@
 import { hash48 } from './hash48.js'
 import { networkOf } from './ip.js'
-import { insertKeySql, KEY_TIERS, KeyTiers } from './key-tiers.js'
+import { byIdSql, insertKeySql, KEY_TIERS, KeyTiers } from './key-tiers.js'
 import { keyOfMs } from './timestamp.js'
 import type { StatementCache } from './statements.js'
 import type { PreparedVersion, VersionStatus } from './types.js'
+
+/** Finds an id's head row (key-tiers.ts). */
+const BY_ID = byIdSql('h')
 
 export interface HeadRow {
   oid: number
@@ -92,8 +95,7 @@ export class WriteOps {
   head(id: string): HeadRow | undefined {
     return this.#sql
       .get<[number, string], HeadRow>(
-        `SELECT oid, seq, modified_key, type, signer, revoked_final FROM object_current
-         WHERE oid IN (SELECT oid FROM object_key WHERE id_hash = ?) AND id = ?`,
+        `SELECT oid, seq, modified_key, type, signer, revoked_final FROM object_current h WHERE ${BY_ID}`,
       )
       .get(this.#idHash(id), id)
   }
